@@ -1,0 +1,40 @@
+package io.poolkit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code poolkit} command: one entry point whose subcommands compose the library modules. */
+@Command(name = "poolkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Mining-pool toolkit: address and target tools, hashers, share verification.",
+        subcommands = {
+            AddressCommand.class,
+            TargetCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
+            "Exit status: 0 success, 1 a negative answer (invalid address, share not meeting its target), 2 bad input."})
+public final class PoolkitCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new PoolkitCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        // Bare "poolkit": show what there is to do.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

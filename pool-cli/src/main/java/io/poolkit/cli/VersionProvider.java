@@ -1,0 +1,22 @@
+package io.poolkit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** Reads the version that Maven filtered into poolkit-version.properties. */
+final class VersionProvider implements IVersionProvider {
+
+    @Override
+    public String[] getVersion() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/poolkit-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return new String[] {"poolkit " + p.getProperty("version", "unknown"),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+}
