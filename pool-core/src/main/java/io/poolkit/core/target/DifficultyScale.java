@@ -17,11 +17,11 @@ import java.util.Objects;
  */
 public record DifficultyScale(String name, BigInteger diff1, BigInteger hashesPerShare) {
 
-    /** Bitcoin's bdiff: diff1 = 0x00000000FFFF << 208. Used by sha256d and X11, and for network difficulty of every coin. */
+    /** Bitcoin's bdiff: diff1 = {@code 0x00000000FFFF << 208}. Used by sha256d and X11, and for network difficulty of every coin. */
     public static final DifficultyScale BITCOIN =
             new DifficultyScale("sha256", BigInteger.valueOf(0xffffL).shiftLeft(208), BigInteger.ONE.shiftLeft(32));
 
-    /** Scrypt pools: diff1 = 0x0000FFFF << 224, 65536 times Bitcoin's (what cpuminer and the big pools use). */
+    /** Scrypt pools: diff1 = {@code 0x0000FFFF << 224}, 65536 times Bitcoin's (what cpuminer and the big pools use). */
     public static final DifficultyScale SCRYPT =
             new DifficultyScale("scrypt", BigInteger.valueOf(0xffffL).shiftLeft(224), BigInteger.ONE.shiftLeft(16));
 
