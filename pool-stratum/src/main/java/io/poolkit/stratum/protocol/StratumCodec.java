@@ -30,7 +30,8 @@ public final class StratumCodec {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
                         .maxNumberLength(100).maxStringLength(1 << 20).build())
                 .build();
-        this.mapper = new ObjectMapper(factory);
+        // Difficulties go out as plain decimals (0.0000001, not 1E-7): some miners parse nothing else.
+        this.mapper = new ObjectMapper(factory).enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
     /** Parses one line (without its line terminator). */

@@ -48,6 +48,8 @@ class StratumCodecTest {
         assertEquals("{\"id\":4,\"result\":null,\"error\":[22,\"Duplicate share\",null]}",
                 codec.error(IntNode.valueOf(4), StratumError.DUPLICATE_SHARE, null));
         assertEquals("{\"id\":null,\"method\":\"mining.set_difficulty\",\"params\":[0.5]}", codec.setDifficulty(new BigDecimal("0.50")));
+        assertEquals("{\"id\":null,\"method\":\"mining.set_difficulty\",\"params\":[0.0000001]}",
+                codec.setDifficulty(new BigDecimal("1E-7")));
         String notify = codec.notify(new NotifyParams("1f", "aa", "c1", "c2", List.of("b1"), "20000000", "1d00ffff", "5f5e1000", true));
         assertEquals("{\"id\":null,\"method\":\"mining.notify\",\"params\":[\"1f\",\"aa\",\"c1\",\"c2\",[\"b1\"],\"20000000\","
                 + "\"1d00ffff\",\"5f5e1000\",true]}", notify);
