@@ -331,9 +331,7 @@ public final class StratumSession {
         if (closed || workers.isEmpty()) {
             return;
         }
-        if (update.clean()) {
-            sentJobs.clear();
-        }
+        // Sent jobs stay listed after a clean job, so late shares for them are reported as stale.
         sendJob(update.clean(), false);
     }
 
