@@ -1,6 +1,6 @@
 package io.poolkit.stratum.server;
 
-import static io.poolkit.stratum.server.StratumServerTest.waitFor;
+import static io.poolkit.stratum.server.ServerTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
