@@ -7,10 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: address and target tools, hashers, share verification.",
+        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a CPU miner.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
+            HashCommand.class,
+            VerifyShareCommand.class,
+            MinerCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",

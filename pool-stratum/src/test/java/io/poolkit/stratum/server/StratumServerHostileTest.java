@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.poolkit.core.pow.Sha256dPow;
+import io.poolkit.core.pow.Sha256dAlgorithm;
 import io.poolkit.stratum.miner.CpuMiner;
 import io.poolkit.stratum.share.RejectReason;
 import java.io.IOException;
@@ -172,7 +172,7 @@ class StratumServerHostileTest {
 
     private static CpuMiner startHonestMiner(TestPool pool) throws Exception {
         pool.publish(true, NO_BLOCKS);
-        CpuMiner miner = new CpuMiner("127.0.0.1", pool.port(), TestPool.ADDRESS + ".honest", "x", new Sha256dPow(), 1,
+        CpuMiner miner = new CpuMiner("127.0.0.1", pool.port(), TestPool.ADDRESS + ".honest", "x", new Sha256dAlgorithm(), 1,
                 line -> { }).start();
         waitFor(() -> miner.stats().accepted() >= 3, "the honest miner's first shares");
         return miner;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.poolkit.core.bytes.Hex;
 import io.poolkit.core.pow.Sha256d;
-import io.poolkit.core.pow.Sha256dPow;
+import io.poolkit.core.pow.Sha256dAlgorithm;
 import io.poolkit.core.target.DifficultyScale;
 import io.poolkit.core.target.Target;
 import io.poolkit.stratum.job.StratumJob;
@@ -26,7 +26,7 @@ class StratumServerTest {
     void cpuMinerGetsSharesAcceptedAndRecorded() throws Exception {
         try (TestPool pool = new TestPool(TestPool.easyConfig())) {
             pool.publish(true, NO_BLOCKS);
-            try (CpuMiner miner = new CpuMiner("127.0.0.1", pool.port(), TestPool.ADDRESS + ".rig1", "x", new Sha256dPow(), 1,
+            try (CpuMiner miner = new CpuMiner("127.0.0.1", pool.port(), TestPool.ADDRESS + ".rig1", "x", new Sha256dAlgorithm(), 1,
                     line -> { }).start()) {
                 waitFor(() -> miner.stats().accepted() >= 20, "20 accepted shares");
                 assertEquals(0, miner.stats().rejected());
@@ -125,7 +125,7 @@ class StratumServerTest {
     void blockCandidateGoesToTheSink() throws Exception {
         try (TestPool pool = new TestPool(TestPool.easyConfig())) {
             pool.publish(true, 0x207fffff);
-            try (CpuMiner miner = new CpuMiner("127.0.0.1", pool.port(), TestPool.ADDRESS, "x", new Sha256dPow(), 1,
+            try (CpuMiner miner = new CpuMiner("127.0.0.1", pool.port(), TestPool.ADDRESS, "x", new Sha256dAlgorithm(), 1,
                     line -> { }).start()) {
                 waitFor(() -> !pool.blocks.isEmpty(), "a block");
             }

@@ -2,7 +2,7 @@ package io.poolkit.stratum.server;
 
 import io.poolkit.core.address.Addresses;
 import io.poolkit.core.address.Networks;
-import io.poolkit.core.pow.Sha256dPow;
+import io.poolkit.core.pow.Sha256dAlgorithm;
 import io.poolkit.stratum.job.JobBoard;
 import io.poolkit.stratum.job.StratumJob;
 import io.poolkit.stratum.share.AcceptedShare;
@@ -42,7 +42,7 @@ final class TestPool implements AutoCloseable {
                 blocks.add(block);
             }
         };
-        server = new StratumServer(config, board, new ShareValidator(new Sha256dPow()), sink, clock, 2).start();
+        server = new StratumServer(config, board, new ShareValidator(new Sha256dAlgorithm()), sink, clock, 2).start();
     }
 
     /** Easy shares (difficulty 1e-7: about one hash in 400 meets it), vardiff off unless asked. */

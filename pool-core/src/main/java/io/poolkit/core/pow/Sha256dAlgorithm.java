@@ -3,7 +3,7 @@ package io.poolkit.core.pow;
 import io.poolkit.core.target.DifficultyScale;
 
 /** SHA256d proof of work (Bitcoin and its forks): the PoW hash is the block hash. */
-public final class Sha256dPow implements PowAlgorithm {
+public final class Sha256dAlgorithm implements PowAlgorithm {
 
     @Override
     public String name() {

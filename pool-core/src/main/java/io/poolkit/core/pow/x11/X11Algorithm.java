@@ -4,7 +4,7 @@ import io.poolkit.core.pow.PowAlgorithm;
 import io.poolkit.core.target.DifficultyScale;
 
 /** X11 proof of work (Dash): the X11 digest of the header, which is also the block hash. */
-public final class X11Pow implements PowAlgorithm {
+public final class X11Algorithm implements PowAlgorithm {
 
     private final ThreadLocal<X11> perThread = ThreadLocal.withInitial(X11::new);
 
