@@ -141,21 +141,23 @@ public final class NodeSet implements JsonRpc, AutoCloseable {
 
     /**
      * Probes the nodes that are down and have rested for the re-probe interval, and those never
-     * called yet. Returns how many answered. Safe to call from any thread at any time.
+     * called yet. Returns how many down nodes came back up. Safe to call from any thread at any time.
      */
     public int probeDueNodes() {
         Instant now = clock.instant();
         int revived = 0;
         for (Member m : members) {
             boolean due;
+            boolean wasDown;
             synchronized (m) {
+                wasDown = m.health == NodeHealth.DOWN;
                 due = m.health == NodeHealth.UNKNOWN
-                        || (m.health == NodeHealth.DOWN && !now.isBefore(m.lastAttemptAt.plus(options.reprobeInterval())));
+                        || (wasDown && !now.isBefore(m.lastAttemptAt.plus(options.reprobeInterval())));
                 if (due) {
                     m.lastAttemptAt = now;
                 }
             }
-            if (due && probe(m)) {
+            if (due && probe(m) && wasDown) {
                 revived++;
             }
         }
