@@ -37,9 +37,10 @@ public record NodeCallResult(String node, int attempts, Optional<JsonNode> resul
     }
 
     /**
-     * For {@code submitblock}: true if the node took the block. Bitcoin Core and bcoin answer
-     * {@code null} for a new valid block and {@code "duplicate"} for one they already have; any other
-     * string is a rejection reason ({@code "high-hash"}, {@code "bad-txnmrklroot"}, ...).
+     * For {@code submitblock}: true if the node took the block. Nodes answer {@code null} for a new
+     * valid block; Bitcoin Core answers {@code "duplicate"} for a valid block it already has. Any other
+     * string is a rejection reason ({@code "high-hash"}, {@code "bad-txnmrklroot"}, ...); bcoin's
+     * {@code "rejected: duplicate"} is one too, since bcoin also sends it for blocks it knows are invalid.
      */
     public boolean blockAccepted() {
         return result.map(r -> r.isNull() || (r.isTextual() && r.textValue().equals("duplicate"))).orElse(false);
