@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a node wants callers to authenticate. Passwords never appear in {@link #toString()}, in
+ * How a node wants callers to authenticate. Passwords never appear in {@code toString()}, in
  * exception messages or in logs.
  */
 public sealed interface RpcCredentials {

@@ -233,6 +233,31 @@ class NodeSetTest {
     }
 
     @Test
+    void scheduledProbingRevivesDownNodes() throws Exception {
+        primary.down();
+        count();
+        java.util.concurrent.CountDownLatch probed = new java.util.concurrent.CountDownLatch(1);
+        primary.behaviour = m -> {
+            probed.countDown();
+            return IntNode.valueOf(1);
+        };
+        clock.advance(Duration.ofSeconds(2));
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            java.util.concurrent.ScheduledFuture<?> probing = set.startProbing(scheduler, Duration.ofMillis(10));
+            assertTrue(probed.await(10, java.util.concurrent.TimeUnit.SECONDS), "the scheduler never probed");
+            probing.cancel(false);
+            // Let the probe that is running finish (it marks the node up after the call returns).
+            scheduler.shutdown();
+            assertTrue(scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertEquals(1, count());
+    }
+
+    @Test
     void rejectsDuplicateNamesAndEmptySets() {
         assertThrows(IllegalArgumentException.class, () -> NodeSet.of(List.of(), clock));
         List<RpcNode> twice = new ArrayList<>();
