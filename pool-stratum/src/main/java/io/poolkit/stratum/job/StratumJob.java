@@ -4,6 +4,7 @@ import io.poolkit.core.bytes.Bytes;
 import io.poolkit.core.bytes.Hex;
 import io.poolkit.core.bytes.LittleEndian;
 import io.poolkit.core.chain.MerkleTree;
+import io.poolkit.core.chain.StratumEncoding;
 import io.poolkit.core.pow.Sha256d;
 import io.poolkit.core.target.CompactBits;
 import io.poolkit.core.target.Target;
@@ -88,32 +89,9 @@ public record StratumJob(String id, long height, byte[] previousHashInternal, by
         for (byte[] b : merkleBranch) {
             branch.add(Hex.encode(b));
         }
-        return new NotifyParams(clientJobId, stratumPreviousHash(previousHashInternal), Hex.encode(coinbase1),
+        return new NotifyParams(clientJobId, StratumEncoding.prevHashForNotify(previousHashInternal), Hex.encode(coinbase1),
                 Hex.encode(coinbase2), branch, String.format("%08x", version), String.format("%08x", bits),
                 String.format("%08x", time), cleanJobs);
-    }
-
-    /** Stratum's previous-hash form: the internal bytes with each 4-byte word byte-reversed. */
-    public static String stratumPreviousHash(byte[] previousHashInternal) {
-        byte[] out = new byte[32];
-        for (int word = 0; word < 8; word++) {
-            for (int i = 0; i < 4; i++) {
-                out[word * 4 + i] = previousHashInternal[word * 4 + 3 - i];
-            }
-        }
-        return Hex.encode(out);
-    }
-
-    /** Inverse of {@link #stratumPreviousHash}: the internal-order bytes from the notify hex. */
-    public static byte[] previousHashFromStratum(String hex) {
-        byte[] words = Hex.decode(hex, 32, "previous hash");
-        byte[] out = new byte[32];
-        for (int word = 0; word < 8; word++) {
-            for (int i = 0; i < 4; i++) {
-                out[word * 4 + i] = words[word * 4 + 3 - i];
-            }
-        }
-        return out;
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class CpuMiner implements AutoCloseable {
     private final PowAlgorithm pow;
     private final int threads;
     private final Consumer<String> events;
+    private volatile long hashesPerSecondLimit;
     private final ObjectMapper json = new ObjectMapper();
     private final MinerStats stats = new MinerStats();
     private final AtomicLong generation = new AtomicLong();
@@ -75,6 +76,18 @@ public final class CpuMiner implements AutoCloseable {
         this.pow = pow;
         this.threads = threads;
         this.events = events;
+    }
+
+    /**
+     * Caps this miner's total hash rate (0, the default, is no cap). A demo on regtest, where nearly
+     * every hash is a block, needs it so the node is not flooded.
+     */
+    public CpuMiner limitHashesPerSecond(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 (none) or positive");
+        }
+        this.hashesPerSecondLimit = limit;
+        return this;
     }
 
     public MinerStats stats() {
@@ -233,14 +246,24 @@ public final class CpuMiner implements AutoCloseable {
             byte[] header = w.header(extranonce2);
             long nonce = 0;
             while (running && nonce <= 0xffffffffL) {
-                for (int i = 0; i < NONCES_PER_CHECK && nonce <= 0xffffffffL; i++, nonce++) {
+                long perThreadLimit = hashesPerSecondLimit > 0 ? Math.max(1, hashesPerSecondLimit / threads) : 0;
+                int chunk = perThreadLimit > 0 ? (int) Math.max(1, Math.min(NONCES_PER_CHECK, perThreadLimit / 10)) : NONCES_PER_CHECK;
+                long chunkStart = System.nanoTime();
+                for (int i = 0; i < chunk && nonce <= 0xffffffffL; i++, nonce++) {
                     LittleEndian.writeInt32(header, 76, (int) nonce);
                     pow.hashHeader(header, hash);
                     if (w.target().isMetBy(hash)) {
                         submit(w, extranonce2, nonce);
                     }
                 }
-                stats.hashes.add(NONCES_PER_CHECK);
+                stats.hashes.add(chunk);
+                if (perThreadLimit > 0) {
+                    long wantNanos = chunk * 1_000_000_000L / perThreadLimit;
+                    long leftMillis = (wantNanos - (System.nanoTime() - chunkStart)) / 1_000_000;
+                    if (leftMillis > 0) {
+                        sleepQuietly(leftMillis);
+                    }
+                }
                 if (work != w) {
                     break;
                 }

@@ -6,7 +6,7 @@ import io.poolkit.core.bytes.LittleEndian;
 import io.poolkit.core.chain.MerkleTree;
 import io.poolkit.core.pow.Sha256d;
 import io.poolkit.core.target.Target;
-import io.poolkit.stratum.job.StratumJob;
+import io.poolkit.core.chain.StratumEncoding;
 import io.poolkit.stratum.protocol.NotifyParams;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ record MinerWork(long generation, String jobId, byte[] previousHashInternal, byt
         for (String b : n.merkleBranchHex()) {
             branch.add(Hex.decode(b, 32, "merkle branch entry"));
         }
-        return new MinerWork(generation, n.jobId(), StratumJob.previousHashFromStratum(n.previousHashHex()),
+        return new MinerWork(generation, n.jobId(), StratumEncoding.prevHashFromNotify(n.previousHashHex()),
                 Hex.decode(n.coinbase1Hex()), Hex.decode(n.coinbase2Hex()), branch, parseWord(n.versionHex(), "version"),
                 parseWord(n.bitsHex(), "nbits"), parseWord(n.timeHex(), "ntime"), extranonce1, extranonce2Size, target);
     }
