@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             HashCommand.class,
             VerifyShareCommand.class,
             MinerCommand.class,
+            StratumCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",

@@ -156,7 +156,8 @@ public final class PoolConfig {
         return new ObjectMapper().convertValue(new PoolConfig(), Map.class);
     }
 
-    void validate() {
+    /** Checks every option; the exception names the first one that is wrong. */
+    public void validate() {
         algorithm();
         payoutAddress();
         if (nodes.isEmpty()) {
@@ -180,7 +181,11 @@ public final class PoolConfig {
         if (pool.payoutAddress == null || pool.payoutAddress.isBlank()) {
             throw new IllegalArgumentException("pool.payoutAddress is required: the address block rewards are paid to");
         }
-        return Addresses.parse(pool.payoutAddress, network());
+        try {
+            return Addresses.parse(pool.payoutAddress, network());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pool.payoutAddress: " + e.getMessage());
+        }
     }
 
     public StratumServerConfig serverConfig() {
