@@ -34,8 +34,8 @@ final class LedgerCommand implements Runnable {
 
     @Command(name = "migrate",
             mixinStandardHelpOptions = true,
-            description = {"Create the ledger's tables, or bring an older schema up to date. Safe to run again:",
-                "an up-to-date ledger is left as it is. A SQLite file (and its folder) is created if missing.",
+            description = {"Create the ledger's tables or bring an older schema up to date; safe to run again.",
+                "An up-to-date ledger is left as it is. A SQLite file (and its folder) is created if missing.",
                 "The password of a PostgreSQL user is read from the environment variable " + PASSWORD_ENV + "."},
             footer = {"", "Example:",
                 "  poolkit ledger migrate --db /var/lib/poolkit/pool.db",

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A share the stratum server accepted.
+ * A share the stratum server accepted. Addresses, worker names and job ids are printable ASCII
+ * without spaces (a server should check a worker name when the miner authorises, not when its
+ * first share comes in); the constructor refuses anything else with an IllegalArgumentException.
  *
  * @param address the miner's payout address as it authorised
  * @param worker the worker name after the dot, or empty

@@ -121,6 +121,24 @@ public final class CreditRepository {
         return batch(CreditBatch.blockSource(blockId));
     }
 
+    /**
+     * The latest crediting of a chain by a scheme, if any: where a PPS run whose source names the
+     * end of the period it paid finds where to go on from.
+     */
+    public Optional<CreditBatch> latestBatch(String chain, String scheme) {
+        return jdbc.read("reading the latest " + scheme + " credit batch", c -> {
+            try (PreparedStatement ps = c.prepareStatement(BATCH_COLUMNS + " WHERE chain = ? AND scheme = ?"
+                    + " ORDER BY id DESC")) {
+                ps.setString(1, chain);
+                ps.setString(2, scheme);
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(mapBatch(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The lines of a crediting, by address then kind. */
     public List<Credit> ofBatch(long batchId) {
         return credits("reading credits of batch " + batchId,
@@ -223,14 +241,15 @@ public final class CreditRepository {
         try (PreparedStatement ps = c.prepareStatement(BATCH_COLUMNS + " WHERE source = ?")) {
             ps.setString(1, source);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new CreditBatch(rs.getLong("id"), rs.getString("chain"), rs.getString("source"),
-                        Jdbc.optionalLong(rs, "block_id"), rs.getString("scheme"), rs.getLong("total"),
-                        Jdbc.instant(rs, "created_at")));
+                return rs.next() ? Optional.of(mapBatch(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static CreditBatch mapBatch(ResultSet rs) throws SQLException {
+        return new CreditBatch(rs.getLong("id"), rs.getString("chain"), rs.getString("source"),
+                Jdbc.optionalLong(rs, "block_id"), rs.getString("scheme"), rs.getLong("total"),
+                Jdbc.instant(rs, "created_at"));
     }
 
     @FunctionalInterface

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +65,10 @@ public final class PayoutRepository {
                 }
                 ps.executeBatch();
             }
-            for (PayoutOutput o : plan.outputs()) {
+            // Balances are always locked in address order, so concurrent writers cannot deadlock.
+            List<PayoutOutput> byAddress = plan.outputs().stream()
+                    .sorted(Comparator.comparing(PayoutOutput::address)).toList();
+            for (PayoutOutput o : byAddress) {
                 Balances.move(c, plan.chain(), o.address(), 0, -o.amount(), o.amount(), 0, now,
                         "planning payout " + plan.label() + " of " + o.amount());
             }

@@ -17,13 +17,21 @@ import java.util.function.Predicate;
 /**
  * Accepted shares: written in batches by the stratum servers, read by the reward schemes. Sums of
  * difficulty are computed exactly in Java (SQLite has no exact decimal arithmetic).
+ *
+ * <p>Shares are read by acceptance time, not by id: with several servers, ids are handed out when
+ * a batch is inserted, and batches commit in any order. A share reaches the store up to a
+ * recorder's {@code maxDelay} (more while the store is failing) after it was accepted, so a scheme
+ * should read a window only once it closed longer ago than that.
  */
 public final class ShareRepository {
 
     private static final int FETCH_SIZE = 2_000;
 
-    private static final String INSERT = "INSERT INTO shares (server_id, share_key, address, worker, difficulty,"
-            + " network_difficulty, job_id, height, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    /** Rows per INSERT statement: 9 parameters each, well under SQLite's and PostgreSQL's parameter limits. */
+    private static final int ROWS_PER_STATEMENT = 250;
+    private static final String INSERT_HEAD = "INSERT INTO shares (server_id, share_key, address, worker, difficulty,"
+            + " network_difficulty, job_id, height, accepted_at) VALUES ";
+    private static final String FULL_INSERT = buildInsert(ROWS_PER_STATEMENT);
 
     private static final String COLUMNS = "SELECT id, server_id, address, worker, difficulty, network_difficulty,"
             + " job_id, height, accepted_at FROM shares";
@@ -48,29 +56,48 @@ public final class ShareRepository {
     }
 
     int insert(Connection c, String serverId, List<KeyedShare> shares) throws SQLException {
-        Dialect dialect = jdbc.dialect();
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (KeyedShare keyed : shares) {
-                AcceptedShare s = keyed.share();
-                ps.setString(1, serverId);
-                ps.setString(2, keyed.key());
-                ps.setString(3, s.address());
-                ps.setString(4, s.worker());
-                dialect.setDecimal(ps, 5, s.difficulty());
-                dialect.setDecimal(ps, 6, s.networkDifficulty());
-                ps.setString(7, s.jobId());
-                ps.setLong(8, s.height());
-                ps.setLong(9, Jdbc.millis(s.acceptedAt()));
-                ps.addBatch();
-            }
-            int inserted = 0;
-            for (int count : ps.executeBatch()) {
-                if (count > 0) {
-                    inserted += count;
-                }
-            }
-            return inserted;
+        int inserted = 0;
+        for (int from = 0; from < shares.size(); from += ROWS_PER_STATEMENT) {
+            List<KeyedShare> chunk = shares.subList(from, Math.min(shares.size(), from + ROWS_PER_STATEMENT));
+            inserted += insertChunk(c, serverId, chunk);
         }
+        return inserted;
+    }
+
+    /** One multi-row INSERT: one round trip, and its update count is the number of new rows. */
+    private int insertChunk(Connection c, String serverId, List<KeyedShare> chunk) throws SQLException {
+        Dialect dialect = jdbc.dialect();
+        try (PreparedStatement ps = c.prepareStatement(insertSql(chunk.size()))) {
+            int i = 1;
+            for (KeyedShare keyed : chunk) {
+                AcceptedShare s = keyed.share();
+                ps.setString(i++, serverId);
+                ps.setString(i++, keyed.key());
+                ps.setString(i++, s.address());
+                ps.setString(i++, s.worker());
+                dialect.setDecimal(ps, i++, s.difficulty());
+                dialect.setDecimal(ps, i++, s.networkDifficulty());
+                ps.setString(i++, s.jobId());
+                ps.setLong(i++, s.height());
+                ps.setLong(i++, Jdbc.millis(s.acceptedAt()));
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static String insertSql(int rows) {
+        if (rows == ROWS_PER_STATEMENT) {
+            return FULL_INSERT;
+        }
+        return buildInsert(rows);
+    }
+
+    private static String buildInsert(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT_HEAD);
+        for (int r = 0; r < rows; r++) {
+            sql.append(r == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.append(" ON CONFLICT DO NOTHING").toString();
     }
 
     /** The number of stored shares. */
@@ -156,6 +183,21 @@ public final class ShareRepository {
         forEachBetween(fromExclusive, toInclusive,
                 s -> sums.merge(s.share().address(), s.share().difficulty(), BigDecimal::add));
         return sums;
+    }
+
+    /**
+     * Deletes the shares accepted before {@code before}: for pruning once no scheme can still need
+     * them (after the blocks they fall in were credited, and older than any PPLNS window).
+     *
+     * @return how many were deleted
+     */
+    public int deleteBefore(Instant before) {
+        return jdbc.transaction("pruning shares", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM shares WHERE accepted_at < ?")) {
+                ps.setLong(1, Jdbc.millis(before));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static StoredShare map(ResultSet rs) throws SQLException {

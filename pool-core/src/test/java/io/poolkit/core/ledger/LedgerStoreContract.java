@@ -102,6 +102,9 @@ abstract class LedgerStoreContract {
             return newestFirst.size() < 2;
         });
         assertEquals(List.of(ALICE, BOB), newestFirst);
+
+        assertEquals(2, store.shares().deleteBefore(T0.plusMillis(2)), "pruning removes the oldest two");
+        assertEquals(2, store.shares().count());
     }
 
     @Test
@@ -149,6 +152,40 @@ abstract class LedgerStoreContract {
         assertEquals(3_000_000_000L, store.balances().of(CHAIN, ALICE).confirmed());
         assertEquals(Map.of(ALICE, 3_000_000_000L, BOB, 1_950_000_000L, POOL, 50_000_000L),
                 store.credits().totals(CHAIN, CreditState.CONFIRMED));
+    }
+
+    @Test
+    void blocksCreditedConcurrentlyFromTwoProcessesAreCreditedOnce() throws Exception {
+        List<Block> blocks = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            blocks.add(recordBlock(n, REWARD));
+        }
+        List<Recorded<CreditBatch>> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LedgerStore other = LedgerStore.open(config)) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                LedgerStore s = t % 2 == 0 ? store : other;
+                threads.add(new Thread(() -> {
+                    for (Block b : blocks) {
+                        try {
+                            results.add(s.credits().creditBlock(b.id(), "PROP", split(REWARD - 2, 1, 1)));
+                            s.blocks().confirm(b.id());
+                        } catch (RuntimeException e) {
+                            errors.add(e);
+                        }
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        assertEquals(List.of(), errors);
+        assertEquals(blocks.size(), results.stream().filter(Recorded::created).count());
+        assertEquals(new Balance(CHAIN, ALICE, 0, 5 * (REWARD - 2), 0, 0), store.balances().of(CHAIN, ALICE));
+        assertEquals(new Balance(CHAIN, POOL, 0, 5, 0, 0), store.balances().of(CHAIN, POOL));
     }
 
     @Test
@@ -201,6 +238,9 @@ abstract class LedgerStoreContract {
         assertEquals(1235, again.value().total());
         assertEquals(new Balance(CHAIN, ALICE, 0, 1234, 0, 0), store.balances().of(CHAIN, ALICE));
         assertThrows(IllegalArgumentException.class, () -> store.credits().credit(CHAIN, "block:7", "PPS", pps));
+        store.credits().credit(CHAIN, "pps:stratum-1:2024-05-01T13", "PPS", pps);
+        assertEquals("pps:stratum-1:2024-05-01T13", store.credits().latestBatch(CHAIN, "PPS").orElseThrow().source());
+        assertTrue(store.credits().latestBatch(CHAIN, "PROP").isEmpty());
     }
 
     private void fund(String address, long amount, String source) {

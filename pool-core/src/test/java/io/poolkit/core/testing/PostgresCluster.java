@@ -96,12 +96,14 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** The folder of the PostgreSQL server binaries; fails with what to install if there is none. */
     public static Path binDir() {
-        String configured = System.getenv("POOLKIT_PG_BIN");
+        return binDir(System.getenv("POOLKIT_PG_BIN"), Path.of("/usr/lib/postgresql"));
+    }
+
+    static Path binDir(String configured, Path lib) {
         List<Path> candidates = new ArrayList<>();
         if (configured != null && !configured.isBlank()) {
             candidates.add(Path.of(configured));
         }
-        Path lib = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(lib)) {
             try (Stream<Path> versions = Files.list(lib)) {
                 versions.sorted(Comparator.comparing(PostgresCluster::majorVersion).reversed())
@@ -116,7 +118,7 @@ public final class PostgresCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found in "
-                + (configured != null ? configured + " or " : "") + "/usr/lib/postgresql/*/bin: the ledger tests run"
+                + (configured != null ? configured + " or " : "") + lib + "/*/bin: the ledger tests run"
                 + " on a real PostgreSQL. Install Debian's server package (apt-get install -y postgresql), as"
                 + " .ci/run does, or set POOLKIT_PG_BIN to a folder holding initdb and pg_ctl.");
     }
