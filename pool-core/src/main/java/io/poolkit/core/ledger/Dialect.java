@@ -29,6 +29,10 @@ enum Dialect {
     static Dialect ofUrl(String jdbcUrl) {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:sqlite:")) {
+            if (lower.contains(":memory:") || lower.contains("mode=memory")) {
+                throw new IllegalArgumentException("an in-memory SQLite ledger (" + jdbcUrl + ") would lose everything"
+                        + " and is not shared between pooled connections; give a file: jdbc:sqlite:FILE");
+            }
             return SQLITE;
         }
         if (lower.startsWith("jdbc:postgresql:")) {

@@ -46,9 +46,8 @@ final class Jdbc {
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            // The pool restores auto-commit when the connection is returned.
         } catch (SQLException e) {
             throw failure(what, e);
         }

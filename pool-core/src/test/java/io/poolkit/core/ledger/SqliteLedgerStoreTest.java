@@ -26,6 +26,13 @@ class SqliteLedgerStoreTest extends LedgerStoreContract {
     }
 
     @Test
+    void anInMemoryDatabaseIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LedgerConfig.of("jdbc:sqlite::memory:"));
+        assertTrue(e.getMessage().contains("give a file"), e.getMessage());
+    }
+
+    @Test
     void aPlainPathIsASqliteFileInWalModeCreatedWithItsFolder() throws Exception {
         assertEquals("sqlite", store.databaseKind());
         Path file = Path.of(config.jdbcUrl().substring("jdbc:sqlite:".length()));
