@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a CPU miner.",
+        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             MinerCommand.class,
             StratumCommand.class,
             DemoCommand.class,
+            LedgerCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
