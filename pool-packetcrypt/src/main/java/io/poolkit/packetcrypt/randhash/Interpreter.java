@@ -1,0 +1,265 @@
+package io.poolkit.packetcrypt.randhash;
+
+import static io.poolkit.packetcrypt.randhash.OpCodes.*;
+
+/**
+ * Runs a RandHash program. The hash state is 512 words: the input half ({@code hashIn}) is read
+ * by {@code IN}, every scope's values are added into the output half ({@code hashOut}) when the
+ * scope ends, and the halves swap after each cycle. {@code MEMORY} reads a 256-word window.
+ * Registers index the value stack of the whole run (scope markers included), so a program from
+ * {@link RandGen} always names live values. A cycle that runs more than {@link #MAX_OPS}
+ * instructions fails the run. Not thread safe; allocates nothing per run.
+ */
+public final class Interpreter {
+
+    public static final int MAX_OPS = 20000;
+    public static final int MEMORY_WORDS = 256;
+    /** Words in the state: the input half then the output half. */
+    public static final int STATE_WORDS = 512;
+
+    private static final int ABORT = -1;
+    private static final int MARK = ~0;
+
+    private int[] prog;
+    private int progLen;
+    private int[] mem;
+    private int memOff;
+    private int[] state;
+    private int inOff;
+    private int outOff;
+
+    private final int[] vars = new int[16384];
+    private int varTop;
+    private int varCount;
+    private final int[] scopes = new int[4096];
+    private int scopeTop;
+    private int hashCtr;
+    private int loopCycle;
+    private int opCtr;
+
+    /**
+     * Runs {@code prog[0, progLen)} for {@code cycles} cycles over {@code state} (512 words) with
+     * memory {@code mem[memOff, memOff+256)}. Returns false if a cycle ran too many instructions,
+     * which makes the hash invalid.
+     */
+    public boolean run(int[] prog, int progLen, int[] state, int[] mem, int memOff, int cycles) {
+        if (state.length < STATE_WORDS || memOff < 0 || memOff + MEMORY_WORDS > mem.length || progLen < 1) {
+            throw new IllegalArgumentException("bad interpreter arguments");
+        }
+        this.prog = prog;
+        this.progLen = progLen;
+        this.mem = mem;
+        this.memOff = memOff;
+        this.state = state;
+        inOff = 0;
+        outOff = MEMORY_WORDS;
+        hashCtr = 0;
+        loopCycle = 0;
+        varCount = 0;
+        varTop = 0;
+        scopeTop = 0;
+        boolean ok = true;
+        for (int i = 0; i < cycles; i++) {
+            opCtr = 0;
+            interpret(0);
+            if (opCtr > MAX_OPS) {
+                ok = false;
+                break;
+            }
+            hashCtr = 0;
+            int t = inOff;
+            inOff = outOff;
+            outOff = t;
+        }
+        this.prog = null;
+        this.mem = null;
+        this.state = null;
+        return ok;
+    }
+
+    private void out1(int v) {
+        vars[varTop++] = v;
+        varCount++;
+    }
+
+    private void out2(long v) {
+        vars[varTop++] = (int) v;
+        vars[varTop++] = (int) (v >>> 32);
+        varCount += 2;
+    }
+
+    private void out4(long lo, long hi) {
+        vars[varTop++] = (int) lo;
+        vars[varTop++] = (int) (lo >>> 32);
+        vars[varTop++] = (int) hi;
+        vars[varTop++] = (int) (hi >>> 32);
+        varCount += 4;
+    }
+
+    private int a32(int insn) {
+        return vars[regA(insn)];
+    }
+
+    private int b32(int insn) {
+        return hasImmediate(insn) ? (int) immediate(insn) : vars[regB(insn)];
+    }
+
+    private long a64(int insn) {
+        int r = regA(insn);
+        return (vars[r - 1] & 0xffffffffL) | ((long) vars[r] << 32);
+    }
+
+    private long b64(int insn) {
+        if (hasImmediate(insn)) {
+            return immediate(insn);
+        }
+        int r = regB(insn);
+        return (vars[r - 1] & 0xffffffffL) | ((long) vars[r] << 32);
+    }
+
+    /** Runs from {@code pc} to the END of the scope it opens; returns that END's index or ABORT. */
+    private int interpret(int pc) {
+        if (pc != 0) {
+            vars[varTop++] = MARK;
+            scopes[scopeTop++] = varCount;
+            varCount = 0;
+        }
+        for (;; pc++) {
+            if (opCtr > MAX_OPS) {
+                return ABORT;
+            }
+            opCtr++;
+            int insn = prog[pc];
+            switch (insn & 0xff) {
+                case MEMORY -> {
+                    int base = insn >>> 17;
+                    int step = (insn >>> 13) & 15;
+                    int carry = (insn >>> 9) & 15;
+                    out1(mem[memOff + ((base + (loopCycle + carry) * step) & (MEMORY_WORDS - 1))]);
+                }
+                case IN -> out1(state[inOff + ((int) immediate(insn) & 0xff)]);
+                case LOOP -> {
+                    int loops = (int) immediate(insn);
+                    int ret = pc;
+                    for (int i = 0; i < loops; i++) {
+                        loopCycle = i;
+                        ret = interpret(pc + 1);
+                        if (ret == ABORT) {
+                            return ABORT;
+                        }
+                    }
+                    pc = ret;
+                    if (pc == progLen - 1) {
+                        return pc;
+                    }
+                }
+                case IF_LIKELY -> {
+                    pc = interpret((a32(insn) & 7) != 0 ? pc + 2 : pc + 1);
+                    if (pc == ABORT) {
+                        return ABORT;
+                    }
+                }
+                case IF_RANDOM -> {
+                    pc = interpret((a32(insn) & 1) != 0 ? pc + 2 : pc + 1);
+                    if (pc == ABORT) {
+                        return ABORT;
+                    }
+                }
+                case JMP -> pc += insn >>> 8;
+                case END -> {
+                    int start = varTop - varCount;
+                    for (int i = start; i < varTop; i++) {
+                        state[outOff + hashCtr] += vars[i];
+                        hashCtr = (hashCtr + 1) & (MEMORY_WORDS - 1);
+                    }
+                    varTop = start - 1; // drop the values and the scope marker
+                    varCount = scopes[--scopeTop];
+                    return pc;
+                }
+
+                case POPCNT8 -> out1(Lanes.popcnt8(a32(insn)));
+                case POPCNT16 -> out1(Lanes.popcnt16(a32(insn)));
+                case POPCNT32 -> out1(Integer.bitCount(a32(insn)));
+                case CLZ8 -> out1(Lanes.clz8(a32(insn)));
+                case CLZ16 -> out1(Lanes.clz16(a32(insn)));
+                case CLZ32 -> out1(Integer.numberOfLeadingZeros(a32(insn)));
+                case CTZ8 -> out1(Lanes.ctz8(a32(insn)));
+                case CTZ16 -> out1(Lanes.ctz16(a32(insn)));
+                case CTZ32 -> out1(Integer.numberOfTrailingZeros(a32(insn)));
+                case BSWAP16 -> out1(Lanes.bswap16(a32(insn)));
+                case BSWAP32 -> out1(Integer.reverseBytes(a32(insn)));
+
+                case ADD8 -> out1(Lanes.op8(ADD8, a32(insn), b32(insn)));
+                case ADD16 -> out1(Lanes.op16(ADD16, a32(insn), b32(insn)));
+                case ADD32 -> out1(a32(insn) + b32(insn));
+                case SUB8 -> out1(Lanes.op8(SUB8, a32(insn), b32(insn)));
+                case SUB16 -> out1(Lanes.op16(SUB16, a32(insn), b32(insn)));
+                case SUB32 -> out1(a32(insn) - b32(insn));
+                case SHLL8 -> out1(Lanes.op8(SHLL8, a32(insn), b32(insn)));
+                case SHLL16 -> out1(Lanes.op16(SHLL16, a32(insn), b32(insn)));
+                case SHLL32 -> out1(a32(insn) << b32(insn));
+                case SHRL8 -> out1(Lanes.op8(SHRL8, a32(insn), b32(insn)));
+                case SHRL16 -> out1(Lanes.op16(SHRL16, a32(insn), b32(insn)));
+                case SHRL32 -> out1(a32(insn) >>> b32(insn));
+                case SHRA8 -> out1(Lanes.op8(SHRA8, a32(insn), b32(insn)));
+                case SHRA16 -> out1(Lanes.op16(SHRA16, a32(insn), b32(insn)));
+                case SHRA32 -> out1(a32(insn) >> b32(insn));
+                case ROTL8 -> out1(Lanes.op8(ROTL8, a32(insn), b32(insn)));
+                case ROTL16 -> out1(Lanes.op16(ROTL16, a32(insn), b32(insn)));
+                case ROTL32 -> out1(Integer.rotateLeft(a32(insn), b32(insn)));
+                case MUL8 -> out1(Lanes.op8(MUL8, a32(insn), b32(insn)));
+                case MUL16 -> out1(Lanes.op16(MUL16, a32(insn), b32(insn)));
+                case MUL32 -> out1(a32(insn) * b32(insn));
+                case AND -> out1(a32(insn) & b32(insn));
+                case OR -> out1(a32(insn) | b32(insn));
+                case XOR -> out1(a32(insn) ^ b32(insn));
+
+                case ADD8C, SUB8C, MUL8C, MULSU8C, MULU8C -> out2(Lanes.widen8(insn & 0xff, a32(insn), b32(insn)));
+                case ADD16C, SUB16C, MUL16C, MULSU16C, MULU16C ->
+                    out2(Lanes.widen16(insn & 0xff, a32(insn), b32(insn)));
+                case ADD32C -> out2((a32(insn) & 0xffffffffL) + (b32(insn) & 0xffffffffL));
+                case SUB32C -> out2((a32(insn) & 0xffffffffL) - (b32(insn) & 0xffffffffL));
+                case MUL32C -> out2((long) a32(insn) * (long) b32(insn));
+                case MULSU32C -> out2((long) a32(insn) * (b32(insn) & 0xffffffffL));
+                case MULU32C -> out2((a32(insn) & 0xffffffffL) * (b32(insn) & 0xffffffffL));
+
+                case ADD64 -> out2(a64(insn) + b64(insn));
+                case SUB64 -> out2(a64(insn) - b64(insn));
+                case SHLL64 -> out2(a64(insn) << b64(insn));
+                case SHRL64 -> out2(a64(insn) >>> b64(insn));
+                case SHRA64 -> out2(a64(insn) >> b64(insn));
+                case ROTL64 -> out2(Long.rotateLeft(a64(insn), (int) b64(insn)));
+                case ROTR64 -> out2(Long.rotateRight(a64(insn), (int) b64(insn)));
+                case MUL64 -> out2(a64(insn) * b64(insn));
+
+                case ADD64C -> {
+                    long a = a64(insn);
+                    long b = b64(insn);
+                    long r = a + b;
+                    out4(r, Long.compareUnsigned(r, b) < 0 ? 1 : 0);
+                }
+                case SUB64C -> {
+                    long a = a64(insn);
+                    long b = b64(insn);
+                    out4(a - b, Long.compareUnsigned(a, b) < 0 ? -1L : 0);
+                }
+                case MUL64C -> {
+                    long a = a64(insn);
+                    long b = b64(insn);
+                    out4(a * b, Math.multiplyHigh(a, b));
+                }
+                case MULSU64C -> {
+                    long a = a64(insn);
+                    long b = b64(insn);
+                    out4(a * b, Math.multiplyHigh(a, b) + ((b >> 63) & a));
+                }
+                case MULU64C -> {
+                    long a = a64(insn);
+                    long b = b64(insn);
+                    out4(a * b, Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a));
+                }
+                default -> throw new IllegalStateException("invalid RandHash opcode " + (insn & 0xff) + " at " + pc);
+            }
+        }
+    }
+}
