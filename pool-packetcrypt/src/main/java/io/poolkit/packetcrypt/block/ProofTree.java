@@ -93,6 +93,14 @@ final class ProofTree {
     }
 
     private byte[] verify(byte[][] annHashes, byte[] proof) throws InvalidProofException {
+        // A leaf whose right neighbour is the pad ends where the pad starts (2^64-1). The reference
+        // C verifier knows this; pktd's Go verifier never propagates it and so cannot complete a
+        // tree in which the last announcement is proven while the leaf count is odd. Follow C.
+        for (int e = 0; e < size; e++) {
+            if (has(e, LEAF | PAD_SIBLING) && !setEnd(e, -1L)) {
+                throw new InvalidProofException("announcement next to the pad entry conflicts");
+            }
+        }
         for (int i = 0; i < positions.length; i++) {
             if (!setHash(annEntry(positions[i]), annHashes[i])) {
                 throw new InvalidProofException("announcement hashes conflict (duplicate data)");
@@ -204,9 +212,8 @@ final class ProofTree {
             return;
         }
         if (Long.compareUnsigned(nodeBits, count) >= 0) {
-            if ((f & RIGHT) != 0) {
-                throw new InvalidProofException("right-side pad entry");
-            }
+            // A pad: past the last entry. (pktd's "right-side pad entry" check reads the node's
+            // flags before they are set, so it never fires; right-hand pads are normal.)
             flags[e] = f | PAD_ENTRY | HAS_HASH | HAS_RANGE | HAS_START | HAS_END;
             hash[e] = new byte[32];
             Arrays.fill(hash[e], (byte) 0xff);
