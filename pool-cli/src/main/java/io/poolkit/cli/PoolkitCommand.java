@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: address and target tools, hashers, share verification.",
+        description = "Mining-pool toolkit: address and target tools, hashers, share verification, PacketCrypt verifiers.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
+            PacketCryptCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
