@@ -44,6 +44,7 @@ final class ItemMaker {
         expand.expandWords(memory, 0, MEMORY_WORDS, seed, off, 0);
         System.arraycopy(program, 0, memory, 0, n);
         programLength = n;
+        interpreter.load(program, n);
         return true;
     }
 
@@ -68,7 +69,7 @@ final class ItemMaker {
         cycle.init(itemState, itemSeed, seedOff, itemNo);
         Words.toInts(itemState, 0, stateWords, 0, Interpreter.STATE_WORDS);
         int window = itemNo % (MEMORY_WORDS - Interpreter.MEMORY_WORDS);
-        if (!interpreter.run(program, programLength, stateWords, memory, window, CYCLES)) {
+        if (!interpreter.runLoaded(stateWords, memory, window, CYCLES)) {
             return false;
         }
         Words.toBytes(stateWords, 0, itemState, 0, Interpreter.STATE_WORDS);

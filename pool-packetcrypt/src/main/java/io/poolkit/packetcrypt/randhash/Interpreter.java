@@ -22,6 +22,15 @@ public final class Interpreter {
 
     private int[] prog;
     private int progLen;
+    // The program decoded once by load(): operand A's register, operand B (a register index, or
+    // for immediates the low word / the 64-bit value), and whether B is an immediate.
+    private final int[] regA = new int[RandGen.MAX_INSNS];
+    private final int[] regB = new int[RandGen.MAX_INSNS];
+    private final boolean[] hasImm = new boolean[RandGen.MAX_INSNS];
+    private final int[] immLo = new int[RandGen.MAX_INSNS];
+    private final long[] imm64 = new long[RandGen.MAX_INSNS];
+    private int[] loaded;
+    private int loadedLen;
     private int[] mem;
     private int memOff;
     private int[] state;
@@ -38,14 +47,25 @@ public final class Interpreter {
     private int opCtr;
 
     /**
-     * Runs {@code prog[0, progLen)} for {@code cycles} cycles over {@code state} (512 words) with
-     * memory {@code mem[memOff, memOff+256)}. Returns false if a cycle ran too many instructions,
-     * which makes the hash invalid.
+     * Loads {@code prog[0, progLen)} and runs it for {@code cycles} cycles over {@code state} (512
+     * words) with memory {@code mem[memOff, memOff+256)}. Returns false if a cycle ran too many
+     * instructions, which makes the hash invalid.
      */
     public boolean run(int[] prog, int progLen, int[] state, int[] mem, int memOff, int cycles) {
-        if (state.length < STATE_WORDS || memOff < 0 || memOff + MEMORY_WORDS > mem.length || progLen < 1) {
+        load(prog, progLen);
+        return runLoaded(state, mem, memOff, cycles);
+    }
+
+    /** Runs the program given to {@link #load} last, as {@link #run} does. */
+    public boolean runLoaded(int[] state, int[] mem, int memOff, int cycles) {
+        if (loaded == null) {
+            throw new IllegalStateException("no program loaded");
+        }
+        if (state.length < STATE_WORDS || memOff < 0 || memOff + MEMORY_WORDS > mem.length) {
             throw new IllegalArgumentException("bad interpreter arguments");
         }
+        int[] prog = loaded;
+        int progLen = loadedLen;
         this.prog = prog;
         this.progLen = progLen;
         this.mem = mem;
@@ -71,10 +91,30 @@ public final class Interpreter {
             inOff = outOff;
             outOff = t;
         }
-        this.prog = null;
         this.mem = null;
         this.state = null;
         return ok;
+    }
+
+    /**
+     * Takes {@code prog[0, progLen)} as the program and decodes its operands once, for any number
+     * of {@link #runLoaded} calls. The array is read again while running: do not change it.
+     */
+    public void load(int[] prog, int progLen) {
+        if (progLen < 1 || progLen > RandGen.MAX_INSNS || prog.length < progLen) {
+            throw new IllegalArgumentException("a program has 1 to " + RandGen.MAX_INSNS + " instructions");
+        }
+        for (int pc = 0; pc < progLen; pc++) {
+            int insn = prog[pc];
+            regA[pc] = OpCodes.regA(insn);
+            regB[pc] = OpCodes.regB(insn);
+            hasImm[pc] = OpCodes.hasImmediate(insn);
+            long imm = OpCodes.immediate(insn);
+            imm64[pc] = imm;
+            immLo[pc] = (int) imm;
+        }
+        loaded = prog;
+        loadedLen = progLen;
     }
 
     private void out1(int v) {
@@ -96,24 +136,24 @@ public final class Interpreter {
         varCount += 4;
     }
 
-    private int a32(int insn) {
-        return vars[regA(insn)];
+    private int a32(int pc) {
+        return vars[regA[pc]];
     }
 
-    private int b32(int insn) {
-        return hasImmediate(insn) ? (int) immediate(insn) : vars[regB(insn)];
+    private int b32(int pc) {
+        return hasImm[pc] ? immLo[pc] : vars[regB[pc]];
     }
 
-    private long a64(int insn) {
-        int r = regA(insn);
+    private long a64(int pc) {
+        int r = regA[pc];
         return (vars[r - 1] & 0xffffffffL) | ((long) vars[r] << 32);
     }
 
-    private long b64(int insn) {
-        if (hasImmediate(insn)) {
-            return immediate(insn);
+    private long b64(int pc) {
+        if (hasImm[pc]) {
+            return imm64[pc];
         }
-        int r = regB(insn);
+        int r = regB[pc];
         return (vars[r - 1] & 0xffffffffL) | ((long) vars[r] << 32);
     }
 
@@ -137,9 +177,9 @@ public final class Interpreter {
                     int carry = (insn >>> 9) & 15;
                     out1(mem[memOff + ((base + (loopCycle + carry) * step) & (MEMORY_WORDS - 1))]);
                 }
-                case IN -> out1(state[inOff + ((int) immediate(insn) & 0xff)]);
+                case IN -> out1(state[inOff + (immLo[pc] & 0xff)]);
                 case LOOP -> {
-                    int loops = (int) immediate(insn);
+                    int loops = immLo[pc];
                     int ret = pc;
                     for (int i = 0; i < loops; i++) {
                         loopCycle = i;
@@ -154,13 +194,13 @@ public final class Interpreter {
                     }
                 }
                 case IF_LIKELY -> {
-                    pc = interpret((a32(insn) & 7) != 0 ? pc + 2 : pc + 1);
+                    pc = interpret((a32(pc) & 7) != 0 ? pc + 2 : pc + 1);
                     if (pc == ABORT) {
                         return ABORT;
                     }
                 }
                 case IF_RANDOM -> {
-                    pc = interpret((a32(insn) & 1) != 0 ? pc + 2 : pc + 1);
+                    pc = interpret((a32(pc) & 1) != 0 ? pc + 2 : pc + 1);
                     if (pc == ABORT) {
                         return ABORT;
                     }
@@ -177,85 +217,92 @@ public final class Interpreter {
                     return pc;
                 }
 
-                case POPCNT8 -> out1(Lanes.popcnt8(a32(insn)));
-                case POPCNT16 -> out1(Lanes.popcnt16(a32(insn)));
-                case POPCNT32 -> out1(Integer.bitCount(a32(insn)));
-                case CLZ8 -> out1(Lanes.clz8(a32(insn)));
-                case CLZ16 -> out1(Lanes.clz16(a32(insn)));
-                case CLZ32 -> out1(Integer.numberOfLeadingZeros(a32(insn)));
-                case CTZ8 -> out1(Lanes.ctz8(a32(insn)));
-                case CTZ16 -> out1(Lanes.ctz16(a32(insn)));
-                case CTZ32 -> out1(Integer.numberOfTrailingZeros(a32(insn)));
-                case BSWAP16 -> out1(Lanes.bswap16(a32(insn)));
-                case BSWAP32 -> out1(Integer.reverseBytes(a32(insn)));
+                case POPCNT8 -> out1(Lanes.popcnt8(a32(pc)));
+                case POPCNT16 -> out1(Lanes.popcnt16(a32(pc)));
+                case POPCNT32 -> out1(Integer.bitCount(a32(pc)));
+                case CLZ8 -> out1(Lanes.clz8(a32(pc)));
+                case CLZ16 -> out1(Lanes.clz16(a32(pc)));
+                case CLZ32 -> out1(Integer.numberOfLeadingZeros(a32(pc)));
+                case CTZ8 -> out1(Lanes.ctz8(a32(pc)));
+                case CTZ16 -> out1(Lanes.ctz16(a32(pc)));
+                case CTZ32 -> out1(Integer.numberOfTrailingZeros(a32(pc)));
+                case BSWAP16 -> out1(Lanes.bswap16(a32(pc)));
+                case BSWAP32 -> out1(Integer.reverseBytes(a32(pc)));
 
-                case ADD8 -> out1(Lanes.op8(ADD8, a32(insn), b32(insn)));
-                case ADD16 -> out1(Lanes.op16(ADD16, a32(insn), b32(insn)));
-                case ADD32 -> out1(a32(insn) + b32(insn));
-                case SUB8 -> out1(Lanes.op8(SUB8, a32(insn), b32(insn)));
-                case SUB16 -> out1(Lanes.op16(SUB16, a32(insn), b32(insn)));
-                case SUB32 -> out1(a32(insn) - b32(insn));
-                case SHLL8 -> out1(Lanes.op8(SHLL8, a32(insn), b32(insn)));
-                case SHLL16 -> out1(Lanes.op16(SHLL16, a32(insn), b32(insn)));
-                case SHLL32 -> out1(a32(insn) << b32(insn));
-                case SHRL8 -> out1(Lanes.op8(SHRL8, a32(insn), b32(insn)));
-                case SHRL16 -> out1(Lanes.op16(SHRL16, a32(insn), b32(insn)));
-                case SHRL32 -> out1(a32(insn) >>> b32(insn));
-                case SHRA8 -> out1(Lanes.op8(SHRA8, a32(insn), b32(insn)));
-                case SHRA16 -> out1(Lanes.op16(SHRA16, a32(insn), b32(insn)));
-                case SHRA32 -> out1(a32(insn) >> b32(insn));
-                case ROTL8 -> out1(Lanes.op8(ROTL8, a32(insn), b32(insn)));
-                case ROTL16 -> out1(Lanes.op16(ROTL16, a32(insn), b32(insn)));
-                case ROTL32 -> out1(Integer.rotateLeft(a32(insn), b32(insn)));
-                case MUL8 -> out1(Lanes.op8(MUL8, a32(insn), b32(insn)));
-                case MUL16 -> out1(Lanes.op16(MUL16, a32(insn), b32(insn)));
-                case MUL32 -> out1(a32(insn) * b32(insn));
-                case AND -> out1(a32(insn) & b32(insn));
-                case OR -> out1(a32(insn) | b32(insn));
-                case XOR -> out1(a32(insn) ^ b32(insn));
+                case ADD8 -> out1(Lanes.op8(ADD8, a32(pc), b32(pc)));
+                case ADD16 -> out1(Lanes.op16(ADD16, a32(pc), b32(pc)));
+                case ADD32 -> out1(a32(pc) + b32(pc));
+                case SUB8 -> out1(Lanes.op8(SUB8, a32(pc), b32(pc)));
+                case SUB16 -> out1(Lanes.op16(SUB16, a32(pc), b32(pc)));
+                case SUB32 -> out1(a32(pc) - b32(pc));
+                case SHLL8 -> out1(Lanes.op8(SHLL8, a32(pc), b32(pc)));
+                case SHLL16 -> out1(Lanes.op16(SHLL16, a32(pc), b32(pc)));
+                case SHLL32 -> out1(a32(pc) << b32(pc));
+                case SHRL8 -> out1(Lanes.op8(SHRL8, a32(pc), b32(pc)));
+                case SHRL16 -> out1(Lanes.op16(SHRL16, a32(pc), b32(pc)));
+                case SHRL32 -> out1(a32(pc) >>> b32(pc));
+                case SHRA8 -> out1(Lanes.op8(SHRA8, a32(pc), b32(pc)));
+                case SHRA16 -> out1(Lanes.op16(SHRA16, a32(pc), b32(pc)));
+                case SHRA32 -> out1(a32(pc) >> b32(pc));
+                case ROTL8 -> out1(Lanes.op8(ROTL8, a32(pc), b32(pc)));
+                case ROTL16 -> out1(Lanes.op16(ROTL16, a32(pc), b32(pc)));
+                case ROTL32 -> out1(Integer.rotateLeft(a32(pc), b32(pc)));
+                case MUL8 -> out1(Lanes.op8(MUL8, a32(pc), b32(pc)));
+                case MUL16 -> out1(Lanes.op16(MUL16, a32(pc), b32(pc)));
+                case MUL32 -> out1(a32(pc) * b32(pc));
+                case AND -> out1(a32(pc) & b32(pc));
+                case OR -> out1(a32(pc) | b32(pc));
+                case XOR -> out1(a32(pc) ^ b32(pc));
 
-                case ADD8C, SUB8C, MUL8C, MULSU8C, MULU8C -> out2(Lanes.widen8(insn & 0xff, a32(insn), b32(insn)));
-                case ADD16C, SUB16C, MUL16C, MULSU16C, MULU16C ->
-                    out2(Lanes.widen16(insn & 0xff, a32(insn), b32(insn)));
-                case ADD32C -> out2((a32(insn) & 0xffffffffL) + (b32(insn) & 0xffffffffL));
-                case SUB32C -> out2((a32(insn) & 0xffffffffL) - (b32(insn) & 0xffffffffL));
-                case MUL32C -> out2((long) a32(insn) * (long) b32(insn));
-                case MULSU32C -> out2((long) a32(insn) * (b32(insn) & 0xffffffffL));
-                case MULU32C -> out2((a32(insn) & 0xffffffffL) * (b32(insn) & 0xffffffffL));
+                case ADD8C -> out2(Lanes.widen8(ADD8C, a32(pc), b32(pc)));
+                case SUB8C -> out2(Lanes.widen8(SUB8C, a32(pc), b32(pc)));
+                case MUL8C -> out2(Lanes.widen8(MUL8C, a32(pc), b32(pc)));
+                case MULSU8C -> out2(Lanes.widen8(MULSU8C, a32(pc), b32(pc)));
+                case MULU8C -> out2(Lanes.widen8(MULU8C, a32(pc), b32(pc)));
+                case ADD16C -> out2(Lanes.widen16(ADD16C, a32(pc), b32(pc)));
+                case SUB16C -> out2(Lanes.widen16(SUB16C, a32(pc), b32(pc)));
+                case MUL16C -> out2(Lanes.widen16(MUL16C, a32(pc), b32(pc)));
+                case MULSU16C -> out2(Lanes.widen16(MULSU16C, a32(pc), b32(pc)));
+                case MULU16C -> out2(Lanes.widen16(MULU16C, a32(pc), b32(pc)));
+                case ADD32C -> out2((a32(pc) & 0xffffffffL) + (b32(pc) & 0xffffffffL));
+                case SUB32C -> out2((a32(pc) & 0xffffffffL) - (b32(pc) & 0xffffffffL));
+                case MUL32C -> out2((long) a32(pc) * (long) b32(pc));
+                case MULSU32C -> out2((long) a32(pc) * (b32(pc) & 0xffffffffL));
+                case MULU32C -> out2((a32(pc) & 0xffffffffL) * (b32(pc) & 0xffffffffL));
 
-                case ADD64 -> out2(a64(insn) + b64(insn));
-                case SUB64 -> out2(a64(insn) - b64(insn));
-                case SHLL64 -> out2(a64(insn) << b64(insn));
-                case SHRL64 -> out2(a64(insn) >>> b64(insn));
-                case SHRA64 -> out2(a64(insn) >> b64(insn));
-                case ROTL64 -> out2(Long.rotateLeft(a64(insn), (int) b64(insn)));
-                case ROTR64 -> out2(Long.rotateRight(a64(insn), (int) b64(insn)));
-                case MUL64 -> out2(a64(insn) * b64(insn));
+                case ADD64 -> out2(a64(pc) + b64(pc));
+                case SUB64 -> out2(a64(pc) - b64(pc));
+                case SHLL64 -> out2(a64(pc) << b64(pc));
+                case SHRL64 -> out2(a64(pc) >>> b64(pc));
+                case SHRA64 -> out2(a64(pc) >> b64(pc));
+                case ROTL64 -> out2(Long.rotateLeft(a64(pc), (int) b64(pc)));
+                case ROTR64 -> out2(Long.rotateRight(a64(pc), (int) b64(pc)));
+                case MUL64 -> out2(a64(pc) * b64(pc));
 
                 case ADD64C -> {
-                    long a = a64(insn);
-                    long b = b64(insn);
+                    long a = a64(pc);
+                    long b = b64(pc);
                     long r = a + b;
                     out4(r, Long.compareUnsigned(r, b) < 0 ? 1 : 0);
                 }
                 case SUB64C -> {
-                    long a = a64(insn);
-                    long b = b64(insn);
+                    long a = a64(pc);
+                    long b = b64(pc);
                     out4(a - b, Long.compareUnsigned(a, b) < 0 ? -1L : 0);
                 }
                 case MUL64C -> {
-                    long a = a64(insn);
-                    long b = b64(insn);
+                    long a = a64(pc);
+                    long b = b64(pc);
                     out4(a * b, Math.multiplyHigh(a, b));
                 }
                 case MULSU64C -> {
-                    long a = a64(insn);
-                    long b = b64(insn);
+                    long a = a64(pc);
+                    long b = b64(pc);
                     out4(a * b, Math.multiplyHigh(a, b) + ((b >> 63) & a));
                 }
                 case MULU64C -> {
-                    long a = a64(insn);
-                    long b = b64(insn);
+                    long a = a64(pc);
+                    long b = b64(pc);
                     out4(a * b, Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a));
                 }
                 default -> throw new IllegalStateException("invalid RandHash opcode " + (insn & 0xff) + " at " + pc);
