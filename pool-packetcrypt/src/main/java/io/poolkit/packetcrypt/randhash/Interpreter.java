@@ -39,7 +39,8 @@ public final class Interpreter {
 
     private final int[] vars = new int[16384];
     private int varTop;
-    private int varCount;
+    /** Index of the current scope's first value (just past its marker). */
+    private int scopeStart;
     private final int[] scopes = new int[4096];
     private int scopeTop;
     private int hashCtr;
@@ -75,7 +76,7 @@ public final class Interpreter {
         outOff = MEMORY_WORDS;
         hashCtr = 0;
         loopCycle = 0;
-        varCount = 0;
+        scopeStart = 0;
         varTop = 0;
         scopeTop = 0;
         boolean ok = true;
@@ -119,21 +120,22 @@ public final class Interpreter {
 
     private void out1(int v) {
         vars[varTop++] = v;
-        varCount++;
     }
 
     private void out2(long v) {
-        vars[varTop++] = (int) v;
-        vars[varTop++] = (int) (v >>> 32);
-        varCount += 2;
+        int t = varTop;
+        vars[t] = (int) v;
+        vars[t + 1] = (int) (v >>> 32);
+        varTop = t + 2;
     }
 
     private void out4(long lo, long hi) {
-        vars[varTop++] = (int) lo;
-        vars[varTop++] = (int) (lo >>> 32);
-        vars[varTop++] = (int) hi;
-        vars[varTop++] = (int) (hi >>> 32);
-        varCount += 4;
+        int t = varTop;
+        vars[t] = (int) lo;
+        vars[t + 1] = (int) (lo >>> 32);
+        vars[t + 2] = (int) hi;
+        vars[t + 3] = (int) (hi >>> 32);
+        varTop = t + 4;
     }
 
     private int a32(int pc) {
@@ -161,8 +163,8 @@ public final class Interpreter {
     private int interpret(int pc) {
         if (pc != 0) {
             vars[varTop++] = MARK;
-            scopes[scopeTop++] = varCount;
-            varCount = 0;
+            scopes[scopeTop++] = scopeStart;
+            scopeStart = varTop;
         }
         for (;; pc++) {
             if (opCtr > MAX_OPS) {
@@ -207,13 +209,16 @@ public final class Interpreter {
                 }
                 case JMP -> pc += insn >>> 8;
                 case END -> {
-                    int start = varTop - varCount;
-                    for (int i = start; i < varTop; i++) {
-                        state[outOff + hashCtr] += vars[i];
-                        hashCtr = (hashCtr + 1) & (MEMORY_WORDS - 1);
+                    int start = scopeStart;
+                    int top = varTop;
+                    int ctr = hashCtr;
+                    for (int i = start; i < top; i++) {
+                        state[outOff + ctr] += vars[i];
+                        ctr = (ctr + 1) & (MEMORY_WORDS - 1);
                     }
+                    hashCtr = ctr;
                     varTop = start - 1; // drop the values and the scope marker
-                    varCount = scopes[--scopeTop];
+                    scopeStart = scopes[--scopeTop];
                     return pc;
                 }
 
