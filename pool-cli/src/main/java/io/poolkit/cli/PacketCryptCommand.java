@@ -47,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  poolkit packetcrypt verify-ann --parent-hash 255094b7...215e1e48 ann.bin",
             "  poolkit packetcrypt verify-block --json-file pcp_block_vectors.json",
-            "  poolkit packetcrypt difficulty effective-target --block-bits 1f0fffff --ann-min-bits 20200000 --ann-count 16"})
+            "  poolkit packetcrypt difficulty degrade --ann-bits 20020000 --age 4"})
 final class PacketCryptCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,19 +75,23 @@ final class PacketCryptCommand implements Runnable {
 
     @Command(name = "verify-ann",
             mixinStandardHelpOptions = true,
-            description = {"Validate announcements against their parent block hash and print one JSON line each:",
-                "{ok, code, annHash, workHash, workBits, parentHeight, version}. code is the reference's",
-                "result (OK, INVAL, INVAL_ITEM4, INSUF_POW, SOFT_NONCE_HIGH, ANN_VERSION_NOT_ALLOWED,",
-                "ANN_VERSION_MISMATCH); workHash is null when the hash loop did not complete. Hashes are",
-                "printed as the hash function produced them.",
-                "Each argument is a file of 1024-byte announcements or hex of whole announcements; with no",
-                "argument (or '-') announcements are read from stdin, one hex announcement per line.",
-                "Exits 0 if every announcement is valid, 1 if one is not, 2 on bad input."},
+            description = {"Validate announcements against their parent block hash and print one",
+                "JSON line each: {ok, code, annHash, workHash, workBits, parentHeight, version}.",
+                "code is the reference's result: OK, INVAL, INVAL_ITEM4, INSUF_POW,",
+                "SOFT_NONCE_HIGH, ANN_VERSION_NOT_ALLOWED or ANN_VERSION_MISMATCH. workHash is",
+                "null when the hash loop did not complete; hashes are printed as the hash",
+                "function produced them.",
+                "Each argument is a file of 1024-byte announcements or the hex of whole",
+                "announcements; with no argument (or '-') stdin is read, one hex announcement",
+                "per line. Exits 0 if every announcement is valid, 1 if one is not, 2 on bad",
+                "input."},
             footer = {"", "Example:",
-                "  poolkit packetcrypt verify-ann \\",
-                "      --parent-hash 255094b788fe98be51bafb4d941d507d4d5a949c751d1f68dfad0715215e1e48 ann_v1_497731.bin",
-                "  {\"ok\":true,\"code\":\"OK\",\"annHash\":\"2684bd8f...\",\"workHash\":\"2fe289e6...\",\"workBits\":\"20020000\",",
-                "   \"parentHeight\":497731,\"version\":1}"})
+                "  poolkit packetcrypt verify-ann --parent-hash \\",
+                "      255094b788fe98be51bafb4d941d507d4d5a949c751d1f68dfad0715215e1e48 \\",
+                "      ann_v1_497731.bin",
+                "  {\"ok\":true,\"code\":\"OK\",\"annHash\":\"2684bd8f...\",",
+                "   \"workHash\":\"2fe289e6...\",\"workBits\":\"20020000\",\"parentHeight\":497731,",
+                "   \"version\":1}"})
     static final class VerifyAnn implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -192,22 +196,25 @@ final class PacketCryptCommand implements Runnable {
 
     @Command(name = "verify-block",
             mixinStandardHelpOptions = true,
-            description = {"Validate a block's or a share's PacketCrypt proof (PacketCrypt version 2 rules) and print",
-                "JSON {ok, code, powHash}. code is the reference's result: OK (a block), SHARE_OK, INSUF_POW,",
-                "ANN_INVALID(i), ANN_INSUF_POW(i), ANN_SIG_INVALID(i), PCP_INVAL, PCP_MISMATCH or BAD_COINBASE;",
-                "ok is true for OK and SHARE_OK. --pcp holds the proof entities as they follow the header in a",
-                "block, ending with the end entity 0000; they must be canonically encoded.",
-                "--json-file reads the same fields from a JSON object shaped like a vector of",
-                "pcp_block_vectors.json (header_hex, serialized_block_hex or pcp_hex, block_height, share_target,",
-                "coinbase_commit_hex, ann_parent_hashes_internal_hex); a file with a \"vectors\" object checks each",
-                "vector in turn, one line each.",
+            description = {"Validate a block's or a share's PacketCrypt proof (PacketCrypt version 2",
+                "rules) and print JSON {ok, code, powHash}. code is the reference's result:",
+                "OK (a block), SHARE_OK, INSUF_POW, ANN_INVALID(i), ANN_INSUF_POW(i),",
+                "ANN_SIG_INVALID(i), PCP_INVAL, PCP_MISMATCH or BAD_COINBASE; ok is true for",
+                "OK and SHARE_OK. --pcp holds the proof entities as they follow the header",
+                "in a block, ending with the end entity 0000, canonically encoded.",
+                "--json-file reads the same fields from a JSON object shaped like a vector",
+                "of pcp_block_vectors.json (header_hex, serialized_block_hex or pcp_hex,",
+                "block_height, share_target, coinbase_commit_hex,",
+                "ann_parent_hashes_internal_hex); a file with a \"vectors\" object checks",
+                "each vector in turn, one line each.",
                 "Exits 0 if every proof is ok, 1 if one is not, 2 on bad input."},
             footer = {"", "Examples:",
                 "  poolkit packetcrypt verify-block --json-file pcp_block_vectors.json",
-                "  {\"ok\":true,\"code\":\"SHARE_OK\",\"powHash\":\"edf82bd199fec6bc6d021845041ae9a41c0cec89cb80e5ca5822b29253820f00\"}",
-                "  poolkit packetcrypt verify-block --header 00000020f620...00000000 --pcp 01fd6c11...0000 \\",
-                "      --height 497735 --share-target 1f3ffffc --coinbase-commit 09f91102...00000000 \\",
-                "      --ann-parent-hashes 255094b7...1e48,255094b7...1e48,255094b7...1e48,255094b7...1e48"})
+                "  {\"ok\":true,\"code\":\"SHARE_OK\",\"powHash\":\"edf82bd1...53820f00\"}",
+                "  poolkit packetcrypt verify-block --header 00000020f620...00000000 \\",
+                "      --pcp 01fd6c11...0000 --height 497735 --share-target 1f3ffffc \\",
+                "      --coinbase-commit 09f91102...00000000 \\",
+                "      --ann-parent-hashes HASH1,HASH2,HASH3,HASH4"})
     static final class VerifyBlock implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -373,12 +380,14 @@ final class PacketCryptCommand implements Runnable {
 
     @Command(name = "difficulty",
             mixinStandardHelpOptions = true,
-            description = {"PacketCrypt difficulty rules in exact integer arithmetic. --pc-version selects the rules:",
-                "2 (the chain since height 122622, the default) or 1 (the earlier rules)."},
+            description = {"PacketCrypt difficulty rules in exact integer arithmetic. --pc-version",
+                "selects the rules: 2 (the chain since height 122622, the default) or 1",
+                "(the earlier rules)."},
             subcommands = {Difficulty.EffectiveTarget.class, Difficulty.Degrade.class, Difficulty.MinOk.class,
                 Difficulty.SoftNonceMax.class, Difficulty.Work.class},
             footer = {"", "Examples:",
-                "  poolkit packetcrypt difficulty effective-target --block-bits 1f0fffff --ann-min-bits 20200000 --ann-count 16",
+                "  poolkit packetcrypt difficulty effective-target --block-bits 1f0fffff \\",
+                    "      --ann-min-bits 20200000 --ann-count 16",
                 "  {\"effectiveTarget\":\"1f01c000\",\"pcVersion\":2}",
                 "  poolkit packetcrypt difficulty degrade --ann-bits 20020000 --age 4",
                 "  {\"agedTarget\":\"20040000\",\"usable\":true,\"pcVersion\":2}",
@@ -405,7 +414,8 @@ final class PacketCryptCommand implements Runnable {
                     "least-work announcement target committed in the coinbase and the announcement count.",
                     "Prints {effectiveTarget, pcVersion}."},
                 footer = {"", "Example:",
-                    "  poolkit packetcrypt difficulty effective-target --block-bits 1f0fffff --ann-min-bits 20200000 --ann-count 16",
+                    "  poolkit packetcrypt difficulty effective-target --block-bits 1f0fffff \\",
+                    "      --ann-min-bits 20200000 --ann-count 16",
                     "  {\"effectiveTarget\":\"1f01c000\",\"pcVersion\":2}"})
         static final class EffectiveTarget implements Callable<Integer> {
             @Spec
