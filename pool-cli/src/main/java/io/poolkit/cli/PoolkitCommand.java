@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
+            HnCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
