@@ -9,6 +9,9 @@ import io.poolkit.hn.crypto.PosAddress;
 import io.poolkit.hn.crypto.PosNetwork;
 import io.poolkit.hn.registration.Registration;
 import io.poolkit.hn.registration.RegistrationList;
+import io.poolkit.hn.registration.PowAddressRule;
+import io.poolkit.hn.registration.RegistrationEvent;
+import io.poolkit.hn.registration.RegistrationProcessor;
 import io.poolkit.hn.round.RoundClock;
 import io.poolkit.hn.schedule.ForgerSlot;
 import io.poolkit.hn.schedule.Peer;
@@ -114,6 +117,39 @@ class ScheduleProperties {
         RoundSchedule rebuilt = scheduler.schedule(in.round(), new RegistrationList(copied), otherOrders, hashFromHex);
         assertEquals(direct, rebuilt);
         assertEquals(direct, scheduler.schedule(in.round(), new RegistrationList(copied), sorted, hashFromHex));
+    }
+
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void aListReplayedFromPowEventsSchedulesLikeTheSameListBuiltDirectly(@ForAll("inputs") Inputs in) {
+        Assume.that(someActiveHasWeight(in));
+        // The same registrations, reached through the plugin's rules with noise around them: a decoy
+        // that registers first and unregisters last, and a rejected duplicate.
+        java.util.Map<String, Integer> weights = new java.util.HashMap<>();
+        in.registrations().forEach(r -> weights.put(r.powAddress(), r.weight()));
+        String decoyPow = "f".repeat(56);
+        String decoyPos = PosAddress.fromHash20(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+                18, 19, 20}, PosNetwork.MAINNET).text();
+        Assume.that(in.registrations().stream().noneMatch(r -> r.posAddress().equals(decoyPos)));
+        weights.put(decoyPow, 3);
+        List<RegistrationEvent> events = new ArrayList<>();
+        events.add(new RegistrationEvent(773801, decoyPow, RegistrationEvent.REGISTER, "10.9.9.9:6969:" + decoyPos,
+                BigDecimal.ONE));
+        long height = 773802;
+        for (Registration r : in.registrations()) {
+            events.add(new RegistrationEvent(height++, r.powAddress(), RegistrationEvent.REGISTER,
+                    r.ip() + ":" + r.port() + ":" + r.posAddress(), r.timestamp()));
+        }
+        Registration first = in.registrations().get(0);
+        events.add(new RegistrationEvent(height++, decoyPow, RegistrationEvent.REGISTER,
+                first.ip() + ":" + first.port() + ":" + first.posAddress(), BigDecimal.TEN));
+        events.add(new RegistrationEvent(height, decoyPow, RegistrationEvent.UNREGISTER, "10.9.9.9:6969:" + decoyPos,
+                BigDecimal.TEN));
+        RegistrationList replayed = new RegistrationProcessor((pow, h) -> weights.get(pow), PowAddressRule.LEGACY,
+                PosNetwork.MAINNET).process(RegistrationList.empty(), events).registrations();
+        assertEquals(new RegistrationList(in.registrations()), replayed);
+        RoundScheduler scheduler = new RoundScheduler(ScheduleParameters.BETA99);
+        ImmutableBytes ref = ImmutableBytes.of(in.referenceHash());
+        assertEquals(schedule(in, 8), scheduler.schedule(in.round(), replayed, in.inactive(), ref));
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
