@@ -135,6 +135,18 @@ class RegistrationScenarioVectorsTest {
     }
 
     @Test
+    void theScenarioAddressesAreValid() {
+        V.get("pos_addresses").forEach(a -> assertEquals(true,
+                io.poolkit.hn.crypto.PosAddress.isValid(a.asText(), PosNetwork.MAINNET), a.asText()));
+        JsonNode pow = V.get("pow_addresses");
+        for (String name : new String[] {"control", "funder", "miner", "reward_2"}) {
+            assertEquals(true, PowAddressRule.LEGACY.isValid(pow.get(name).asText()), name);
+        }
+        pow.get("collateral").forEach(a -> assertEquals(true, PowAddressRule.LEGACY.isValid(a.asText())));
+        assertEquals(RegistrationProcessor.POW_CONTROL_ADDRESS, pow.get("control").asText());
+    }
+
+    @Test
     void aLatePowChainIsRefused() {
         PowLedger ledger = ledger();
         RegistrationProcessor processor = new RegistrationProcessor(ledger, PowAddressRule.LEGACY, PosNetwork.MAINNET);
