@@ -7,10 +7,16 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: address and target tools, hashers, share verification.",
+        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, Bismuth hypernode schedules.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
+            HashCommand.class,
+            VerifyShareCommand.class,
+            MinerCommand.class,
+            StratumCommand.class,
+            DemoCommand.class,
+            LedgerCommand.class,
             HnCommand.class,
             CommandLine.HelpCommand.class
         },

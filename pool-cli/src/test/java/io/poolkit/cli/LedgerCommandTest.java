@@ -1,0 +1,73 @@
+package io.poolkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poolkit.core.testing.PostgresCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpHasAnExample() {
+        assertTrue(CliRun.of("--help").out().contains("ledger"));
+        CliRun help = CliRun.of("ledger", "migrate", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Example"), help.out());
+        assertTrue(help.out().contains("POOLKIT_DB_PASSWORD"), help.out());
+    }
+
+    @Test
+    void migrateCreatesASqliteLedgerThenLeavesItAlone() throws Exception {
+        Path db = dir.resolve("var/pool.db");
+        CliRun first = CliRun.of("ledger", "migrate", "--db", db.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals("ledger " + db + " (sqlite): schema created at version 1 (1 migration applied)", first.out().strip());
+        assertTrue(Files.exists(db));
+
+        CliRun again = CliRun.of("ledger", "migrate", "--db", "jdbc:sqlite:" + db, "--json");
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode o = JSON.readTree(again.out());
+        assertEquals("sqlite", o.get("kind").asText());
+        assertEquals("1", o.get("from").asText());
+        assertEquals("1", o.get("to").asText());
+        assertEquals(0, o.get("applied").asInt());
+    }
+
+    @Test
+    void migrateWorksOnPostgresqlAndNeverPrintsThePassword() throws Exception {
+        PostgresCluster cluster = PostgresCluster.shared();
+        String url = cluster.jdbcUrl(cluster.createDatabase("cli"));
+        CliRun run = CliRun.of("ledger", "migrate", "--db", url + "&password=not-shown", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode o = JSON.readTree(run.out());
+        assertEquals(url, o.get("db").asText());
+        assertEquals("postgresql", o.get("kind").asText());
+        assertTrue(o.get("from").isNull());
+        assertEquals(1, o.get("applied").asInt());
+        assertTrue(!run.out().contains("not-shown") && !run.err().contains("not-shown"));
+    }
+
+    @Test
+    void badUrlsAreBadInputAndUnreachableServersAFailure() {
+        CliRun bad = CliRun.of("ledger", "migrate", "--db", "jdbc:mysql://localhost/pool");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("unsupported ledger database URL"), bad.err());
+
+        CliRun down = CliRun.of("ledger", "migrate", "--db",
+                "jdbc:postgresql://127.0.0.1:1/pool?password=hunter2&connectTimeout=2");
+        assertEquals(3, down.exitCode());
+        assertTrue(down.err().contains("cannot connect to the ledger at jdbc:postgresql://127.0.0.1:1/pool"), down.err());
+        assertTrue(!down.err().contains("hunter2"), down.err());
+    }
+}

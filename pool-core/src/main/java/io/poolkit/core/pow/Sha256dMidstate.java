@@ -1,0 +1,276 @@
+package io.poolkit.core.pow;
+
+import java.util.Arrays;
+
+/**
+ * SHA-256d of an 80-byte block header with the first 64 bytes already compressed.
+ *
+ * <p>A header is 80 bytes: the first SHA-256 block is bytes 0..63 (version, previous hash, most of the
+ * merkle root), which stay fixed while a miner or share checker varies the last 16 bytes (end of the
+ * merkle root, time, bits, nonce). This immutable value holds the chaining state after that first block
+ * (the "midstate"), so each hash costs one compression for bytes 64..79 plus one for the second SHA-256,
+ * whose 32-byte input always fits a single block with fixed padding.
+ *
+ * <p>Outputs are in internal byte order, exactly as SHA-256 produces them (the block explorer shows them
+ * reversed). Nonces are passed as {@code nonceLe}: the 32-bit value whose little-endian encoding is
+ * header bytes 76..79, as in the block header and in {@code int.from_bytes(header[76:80], "little")}.
+ * Nonce ranges wrap modulo 2^32.
+ *
+ * <p>Every method reads the last 16 bytes from the {@code header80} argument and trusts that its first 64
+ * bytes are the ones this midstate was built from (not re-checked, for speed). Instances are immutable and
+ * may be shared between threads; a {@link Workspace} is scratch for one thread.
+ *
+ * <p>Speed: {@link #hashNonces} hashes many consecutive nonces at once in lane-parallel loops that
+ * HotSpot vectorizes (AVX2 on x86), several times faster than the one-at-a-time {@link #hashWithNonce}.
+ */
+public final class Sha256dMidstate {
+
+    /** Bytes of a block header. */
+    public static final int HEADER_BYTES = 80;
+
+    /** Offset of the 32-bit little-endian nonce in the header. */
+    public static final int NONCE_OFFSET = 76;
+
+    /** Padding word after the 16 tail bytes: the 0x80 terminator byte, big-endian. */
+    private static final int PAD_WORD = 0x80000000;
+
+    /** Message length in bits of an 80-byte header. */
+    private static final int HEADER_BITS = HEADER_BYTES * 8;
+
+    /** Message length in bits of a 32-byte digest. */
+    private static final int DIGEST_BITS = 32 * 8;
+
+    /** Chaining state after bytes 0..63; never exposed, so the value is immutable. */
+    private final int[] state;
+
+    private Sha256dMidstate(int[] state) {
+        this.state = state;
+    }
+
+    /**
+     * Midstate of a header: compresses {@code header80[0..64)}. The array may be longer than 64 bytes;
+     * only the first 64 are read now.
+     *
+     * @throws IllegalArgumentException if the array has fewer than 64 bytes
+     */
+    public static Sha256dMidstate of(byte[] header80) {
+        return of(header80, 0);
+    }
+
+    /**
+     * Midstate of the 64 bytes at {@code data[offset..offset+64)}.
+     *
+     * @throws IllegalArgumentException if fewer than 64 bytes are available at {@code offset}
+     */
+    public static Sha256dMidstate of(byte[] data, int offset) {
+        if (offset < 0 || data.length - offset < Sha256Compression.BLOCK_BYTES) {
+            throw new IllegalArgumentException("need 64 bytes at offset " + offset + ", array has " + data.length);
+        }
+        int[] s = Sha256Compression.initialState();
+        Sha256Compression.compress(s, data, offset, new int[Sha256Compression.SCHEDULE_WORDS]);
+        return new Sha256dMidstate(s);
+    }
+
+    /** Word {@code index} (0..7) of the chaining state after the first block. */
+    public int stateWord(int index) {
+        return state[index];
+    }
+
+    /** SHA256(SHA256(header80[0..80))) using the nonce stored in the header; allocates the result. */
+    public byte[] hash(byte[] header80) {
+        checkHeader(header80);
+        byte[] out = new byte[32];
+        hashScalar(header80, Integer.reverseBytes(Sha256Compression.readIntBe(header80, NONCE_OFFSET)), out,
+                new int[Sha256Compression.SCHEDULE_WORDS], new int[Sha256Compression.STATE_WORDS]);
+        return out;
+    }
+
+    /** SHA256(SHA256(header80[0..80))) into {@code out32[0..32)}, using the nonce stored in the header. */
+    public void hash(byte[] header80, byte[] out32, Workspace workspace) {
+        checkHeader(header80);
+        hashWithNonce(header80, Integer.reverseBytes(Sha256Compression.readIntBe(header80, NONCE_OFFSET)), out32,
+                workspace);
+    }
+
+    /**
+     * SHA-256d of {@code header80} with bytes 76..79 replaced by {@code nonceLe} (the header array is not
+     * modified), into {@code out32[0..32)}. Convenience form that allocates a small scratch per call; loops
+     * should pass a {@link Workspace}.
+     */
+    public void hashWithNonce(byte[] header80, int nonceLe, byte[] out32) {
+        checkHeader(header80);
+        checkOut32(out32);
+        hashScalar(header80, nonceLe, out32, new int[Sha256Compression.SCHEDULE_WORDS],
+                new int[Sha256Compression.STATE_WORDS]);
+    }
+
+    /**
+     * SHA-256d of {@code header80} with bytes 76..79 replaced by {@code nonceLe} (the header array is not
+     * modified), into {@code out32[0..32)}. Allocates nothing.
+     */
+    public void hashWithNonce(byte[] header80, int nonceLe, byte[] out32, Workspace workspace) {
+        checkHeader(header80);
+        checkOut32(out32);
+        hashScalar(header80, nonceLe, out32, workspace.schedule, workspace.scalarState);
+    }
+
+    /** One header, one nonce, on a caller-supplied schedule {@code w} (64 ints) and state {@code s} (8 ints). */
+    private void hashScalar(byte[] header80, int nonceLe, byte[] out32, int[] w, int[] s) {
+        w[0] = Sha256Compression.readIntBe(header80, 64);
+        w[1] = Sha256Compression.readIntBe(header80, 68);
+        w[2] = Sha256Compression.readIntBe(header80, 72);
+        w[3] = Integer.reverseBytes(nonceLe); // big-endian word of the little-endian nonce bytes
+        w[4] = PAD_WORD;
+        Arrays.fill(w, 5, 15, 0);
+        w[15] = HEADER_BITS;
+        System.arraycopy(state, 0, s, 0, 8);
+        Sha256Compression.compress(s, w);
+
+        // Second SHA-256: the 32-byte digest plus fixed padding is exactly one block.
+        System.arraycopy(s, 0, w, 0, 8);
+        w[8] = PAD_WORD;
+        Arrays.fill(w, 9, 15, 0);
+        w[15] = DIGEST_BITS;
+        Sha256Compression.resetState(s);
+        Sha256Compression.compress(s, w);
+        for (int i = 0; i < 8; i++) {
+            Sha256Compression.writeIntBe(out32, 4 * i, s[i]);
+        }
+    }
+
+    /**
+     * SHA-256d of {@code header80} for the {@code count} consecutive nonces {@code firstNonceLe},
+     * {@code firstNonceLe + 1}, ... (mod 2^32): hash k goes to {@code out[outOffset + 32k .. +32)}. The
+     * header array is not modified. Allocates nothing; the fast path for scanning nonces, processing
+     * {@link Workspace#lanes()} nonces per step.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative or {@code out} is too short
+     */
+    public void hashNonces(byte[] header80, int firstNonceLe, int count, byte[] out, int outOffset,
+            Workspace workspace) {
+        checkHeader(header80);
+        if (count < 0) {
+            throw new IllegalArgumentException("negative count " + count);
+        }
+        if (outOffset < 0 || (long) out.length - outOffset < 32L * count) {
+            throw new IllegalArgumentException("output needs " + 32L * count + " bytes at offset " + outOffset
+                    + ", array has " + out.length);
+        }
+        final int lanes = workspace.lanes;
+        final int[][] w1 = workspace.w1;
+        final int[][] work1 = workspace.work1;
+        final int[][] w2 = workspace.w2;
+        final int[][] work2 = workspace.work2;
+
+        // Rounds 0..2 of the header's second block see only the midstate and bytes 64..75, which are the
+        // same for every nonce: run them once here and start the lanes at round 3.
+        final int[] pre = workspace.scalarState;
+        final int[] w = workspace.schedule;
+        w[0] = Sha256Compression.readIntBe(header80, 64);
+        w[1] = Sha256Compression.readIntBe(header80, 68);
+        w[2] = Sha256Compression.readIntBe(header80, 72);
+        System.arraycopy(state, 0, pre, 0, 8);
+        Sha256Compression.rounds(pre, w, 0, 3);
+        for (int i = 0; i < 3; i++) {
+            Arrays.fill(w1[i], 0, lanes, w[i]);
+        }
+
+        int done = 0;
+        while (done < count) {
+            final int[] nonceWords = w1[3];
+            final int base = firstNonceLe + done;
+            for (int j = 0; j < lanes; j++) {
+                nonceWords[j] = Integer.reverseBytes(base + j);
+            }
+            for (int v = 0; v < 8; v++) {
+                Arrays.fill(work1[(v - 3) & 7], 0, lanes, pre[v]); // slot of variable v at round 3
+            }
+            Sha256Compression.compressLanes(work1, w1, 3, lanes);
+
+            // First digest = midstate + working variables; it is the whole message of the second hash.
+            for (int v = 0; v < 8; v++) {
+                final int[] src = work1[v];
+                final int[] dst = w2[v];
+                final int add = state[v];
+                for (int j = 0; j < lanes; j++) {
+                    dst[j] = src[j] + add;
+                }
+                Arrays.fill(work2[v], 0, lanes, Sha256Compression.initialStateWord(v));
+            }
+            Sha256Compression.compressLanes(work2, w2, 0, lanes);
+
+            final int n = Math.min(lanes, count - done);
+            for (int v = 0; v < 8; v++) {
+                final int[] src = work2[v];
+                final int add = Sha256Compression.initialStateWord(v);
+                int pos = outOffset + 32 * done + 4 * v;
+                for (int j = 0; j < n; j++, pos += 32) {
+                    Sha256Compression.writeIntBe(out, pos, src[j] + add);
+                }
+            }
+            done += n;
+        }
+    }
+
+    private static void checkOut32(byte[] out32) {
+        if (out32.length < 32) {
+            throw new IllegalArgumentException("output needs 32 bytes, has " + out32.length);
+        }
+    }
+
+    private static void checkHeader(byte[] header80) {
+        if (header80.length < HEADER_BYTES) {
+            throw new IllegalArgumentException("header needs 80 bytes, has " + header80.length);
+        }
+    }
+
+    /**
+     * Caller-owned scratch for {@link Sha256dMidstate} hashing: message schedules and working variables
+     * for {@link #lanes()} nonces at a time. Not thread safe: use one per thread. It holds no header data
+     * between calls, so one workspace serves any number of midstates.
+     */
+    public static final class Workspace {
+
+        /** Default number of nonces hashed per step by {@link Sha256dMidstate#hashNonces}. */
+        public static final int DEFAULT_LANES = 64;
+
+        private final int lanes;
+        private final int[] schedule = new int[Sha256Compression.SCHEDULE_WORDS];
+        private final int[] scalarState = new int[Sha256Compression.STATE_WORDS];
+        /** Header second-block schedules, row i = word i of every lane; rows 4..15 are fixed padding. */
+        private final int[][] w1;
+        /** Second-hash schedules; rows 8..15 are fixed padding. */
+        private final int[][] w2;
+        private final int[][] work1;
+        private final int[][] work2;
+
+        /** A workspace with {@link #DEFAULT_LANES} lanes. */
+        public Workspace() {
+            this(DEFAULT_LANES);
+        }
+
+        /**
+         * A workspace hashing {@code lanes} nonces per step (1..4096). Multiples of 8 keep the vector
+         * loops without scalar tails; 32..128 is a good range, larger stops fitting the L1 cache.
+         */
+        public Workspace(int lanes) {
+            if (lanes < 1 || lanes > 4096) {
+                throw new IllegalArgumentException("lanes must be in 1..4096, got " + lanes);
+            }
+            this.lanes = lanes;
+            this.w1 = new int[Sha256Compression.SCHEDULE_WORDS][lanes];
+            this.w2 = new int[Sha256Compression.SCHEDULE_WORDS][lanes];
+            this.work1 = new int[8][lanes];
+            this.work2 = new int[8][lanes];
+            Arrays.fill(w1[4], PAD_WORD);
+            Arrays.fill(w1[15], HEADER_BITS);
+            Arrays.fill(w2[8], PAD_WORD);
+            Arrays.fill(w2[15], DIGEST_BITS);
+        }
+
+        /** Nonces hashed per step. */
+        public int lanes() {
+            return lanes;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The HTTP monitor of a stratum pool: JSON status, workers per address, recent blocks and
+ * Prometheus metrics.
+ */
+package io.poolkit.stratum.monitor;

@@ -1,0 +1,238 @@
+package io.poolkit.stratum.pool;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.poolkit.core.address.Address;
+import io.poolkit.core.address.Addresses;
+import io.poolkit.core.address.Network;
+import io.poolkit.core.address.Networks;
+import io.poolkit.core.pow.PowAlgorithm;
+import io.poolkit.core.pow.PowAlgorithms;
+import io.poolkit.core.rpc.RpcCredentials;
+import io.poolkit.core.rpc.RpcEndpoint;
+import io.poolkit.stratum.job.JobManager;
+import io.poolkit.stratum.server.StratumServerConfig;
+import io.poolkit.stratum.vardiff.VardiffConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pool configuration file (YAML), with a default for every option but the pool address and the
+ * nodes. Unknown keys are errors (a typo must not silently fall back to a default). Secrets: node
+ * passwords come from {@code passwordEnv} (an environment variable) or {@code cookieFile}, or
+ * inline {@code password} for tests; they are never logged.
+ */
+public final class PoolConfig {
+
+    /** Section {@code pool}. */
+    public static final class Pool {
+        public String algo = "sha256d";
+        public String network = "bitcoin-main";
+        public String payoutAddress;
+        public String poolTag = "/poolkit/";
+    }
+
+    /** Section {@code stratum}. */
+    public static final class Stratum {
+        public String host = "0.0.0.0";
+        public int port = 3333;
+        public int extranonce2Size = 4;
+        public BigDecimal startDifficulty = new BigDecimal("1");
+        public Vardiff vardiff = new Vardiff();
+        public String versionRollingMask = "1fffe000";
+        public int maxLineBytes = 16 * 1024;
+        public int pushIntervalSeconds = 30;
+        public int authorizeTimeoutSeconds = 60;
+        public int idleTimeoutSeconds = 600;
+        public int maxConnectionsPerIp = 64;
+        public int maxMessagesPerSecond = 100;
+        public double maxInvalidShareRatio = 0.5;
+        public int banMinutes = 10;
+        public int workerThreads = 2;
+    }
+
+    /** Section {@code stratum.vardiff}. */
+    public static final class Vardiff {
+        public boolean enabled = true;
+        public int targetShareSeconds = 10;
+        public int retargetSeconds = 30;
+        public BigDecimal minDifficulty = new BigDecimal("0.001");
+        public BigDecimal maxDifficulty = new BigDecimal("1000000000");
+        public int maxFactor = 4;
+    }
+
+    /** One entry of {@code nodes}. */
+    public static final class Node {
+        public String name;
+        public String url;
+        public String user = "";
+        public String password;
+        public String passwordEnv;
+        public String cookieFile;
+        public int priority = 0;
+        /** Set by code that already holds an endpoint (the demo's own node); never read from files. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public RpcEndpoint endpoint;
+    }
+
+    /** Section {@code jobs}. */
+    public static final class Jobs {
+        public int pollMillis = 200;
+        public int refreshSeconds = 15;
+        public int maxNtimeAheadSeconds = 7200;
+    }
+
+    /** Section {@code monitor}. */
+    public static final class Monitor {
+        public boolean enabled = true;
+        public String host = "127.0.0.1";
+        public int port = 3855;
+    }
+
+    /** Section {@code pushBlock}. */
+    public static final class PushBlock {
+        public boolean enabled = true;
+        public int port = 6855;
+    }
+
+    public Pool pool = new Pool();
+    public Stratum stratum = new Stratum();
+    public List<Node> nodes = new ArrayList<>();
+    public Jobs jobs = new Jobs();
+    public Monitor monitor = new Monitor();
+    public PushBlock pushBlock = new PushBlock();
+
+    private static ObjectMapper yaml() {
+        return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** Reads and checks a config file; errors name the file and the problem. */
+    public static PoolConfig load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            PoolConfig c = yaml().readValue(in, PoolConfig.class);
+            c.validate();
+            return c;
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a config from YAML text (tests, and the example). */
+    public static PoolConfig parse(String yamlText) {
+        try {
+            PoolConfig c = yaml().readValue(yamlText, PoolConfig.class);
+            c.validate();
+            return c;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad pool config: " + e.getMessage());
+        }
+    }
+
+    /** The annotated example config shipped with the library ({@code poolkit stratum example-config}). */
+    public static String exampleText() {
+        try (InputStream in = PoolConfig.class.getResourceAsStream("/io/poolkit/stratum/pool/example-pool.yml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("example config missing from the jar", e);
+        }
+    }
+
+    /** The defaults as a nested map (to check that the example covers every option). */
+    public static Map<?, ?> defaultsAsMap() {
+        return new ObjectMapper().convertValue(new PoolConfig(), Map.class);
+    }
+
+    /** Checks every option; the exception names the first one that is wrong. */
+    public void validate() {
+        algorithm();
+        payoutAddress();
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("nodes: list at least one node (name, url, user and passwordEnv or cookieFile)");
+        }
+        for (Node n : nodes) {
+            endpoint(n);
+        }
+        serverConfig();
+    }
+
+    public PowAlgorithm algorithm() {
+        return PowAlgorithms.byName(pool.algo);
+    }
+
+    public Network network() {
+        return Networks.byName(pool.network);
+    }
+
+    public Address payoutAddress() {
+        if (pool.payoutAddress == null || pool.payoutAddress.isBlank()) {
+            throw new IllegalArgumentException("pool.payoutAddress is required: the address block rewards are paid to");
+        }
+        try {
+            return Addresses.parse(pool.payoutAddress, network());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pool.payoutAddress: " + e.getMessage());
+        }
+    }
+
+    public StratumServerConfig serverConfig() {
+        Vardiff v = stratum.vardiff;
+        VardiffConfig vardiff = new VardiffConfig(v.enabled, Duration.ofSeconds(v.targetShareSeconds),
+                Duration.ofSeconds(v.retargetSeconds), v.minDifficulty, v.maxDifficulty, v.maxFactor);
+        int mask;
+        try {
+            mask = (int) Long.parseLong(stratum.versionRollingMask, 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("stratum.versionRollingMask must be 8 hex digits");
+        }
+        return new StratumServerConfig(stratum.host, stratum.port, network(), stratum.extranonce2Size,
+                stratum.startDifficulty, vardiff, mask, stratum.maxLineBytes, Duration.ofSeconds(stratum.pushIntervalSeconds),
+                Duration.ofSeconds(stratum.authorizeTimeoutSeconds), Duration.ofSeconds(stratum.idleTimeoutSeconds),
+                stratum.maxConnectionsPerIp, stratum.maxMessagesPerSecond, stratum.maxInvalidShareRatio,
+                Duration.ofMinutes(stratum.banMinutes));
+    }
+
+    public JobManager.Settings jobSettings() {
+        return new JobManager.Settings(payoutAddress(), pool.poolTag, 4, stratum.extranonce2Size,
+                Duration.ofMillis(jobs.pollMillis), Duration.ofSeconds(jobs.refreshSeconds),
+                Duration.ofSeconds(jobs.maxNtimeAheadSeconds));
+    }
+
+    /** The RPC endpoint of a node entry, with its credentials resolved. */
+    public static RpcEndpoint endpoint(Node n) {
+        if (n.endpoint != null) {
+            return n.endpoint;
+        }
+        if (n.name == null || n.url == null) {
+            throw new IllegalArgumentException("every node needs a name and a url");
+        }
+        RpcCredentials credentials;
+        if (n.cookieFile != null) {
+            credentials = RpcCredentials.cookieFile(Path.of(n.cookieFile));
+        } else if (n.passwordEnv != null) {
+            String secret = System.getenv(n.passwordEnv);
+            if (secret == null) {
+                throw new IllegalArgumentException("node " + n.name + ": environment variable " + n.passwordEnv + " is not set");
+            }
+            credentials = RpcCredentials.basic(n.user, secret);
+        } else if (n.password != null) {
+            credentials = RpcCredentials.basic(n.user, n.password);
+        } else {
+            credentials = RpcCredentials.none();
+        }
+        return new RpcEndpoint(n.name, URI.create(n.url), credentials);
+    }
+}
