@@ -65,7 +65,9 @@ final class DemoCommand implements Callable<Integer> {
             String poolAddress = bcoin.getNewAddress();
             String minerAddress = bcoin.getNewAddress();
             say(out, "node up at height " + bcoin.getBlockCount() + "; pool address " + poolAddress);
-            PoolConfig config = demoConfig(bcoin, poolAddress);
+            java.nio.file.Path ledgerFile = java.nio.file.Files.createTempDirectory("poolkit-demo").resolve("ledger.db");
+            PoolConfig config = demoConfig(bcoin, poolAddress, ledgerFile);
+            say(out, "recording shares and blocks in " + ledgerFile);
             ShareSink console = new ShareSink() {
                 @Override
                 public void shareAccepted(AcceptedShare share) {
@@ -101,8 +103,13 @@ final class DemoCommand implements Callable<Integer> {
                         }
                     }
                 }
-                say(out, "stopping: " + shares.get() + " shares accepted, " + blocks.get() + " block candidates, node height "
+                say(out, "stopping: " + shares.get() + " shares accepted, " + blocks.get() + " blocks accepted, node height "
                         + startHeight + " -> " + bcoin.getBlockCount());
+            }
+            try (io.poolkit.core.ledger.LedgerStore ledger = io.poolkit.core.ledger.LedgerStore.open(
+                    io.poolkit.core.ledger.LedgerConfig.of(ledgerFile.toString()))) {
+                say(out, "ledger " + ledgerFile + ": " + ledger.shares().count() + " shares, "
+                        + ledger.blocks().recent(Integer.MAX_VALUE).size() + " blocks");
             }
         } finally {
             try {
@@ -114,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
         return blocks.get() > 0 ? 0 : 1;
     }
 
-    private PoolConfig demoConfig(BcoinRegtestNode bcoin, String poolAddress) {
+    private PoolConfig demoConfig(BcoinRegtestNode bcoin, String poolAddress, java.nio.file.Path ledgerFile) {
         PoolConfig c = new PoolConfig();
         c.pool.algo = "sha256d";
         c.pool.network = bcoin.network().name();
@@ -127,6 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         c.stratum.vardiff.enabled = false;
         c.monitor.port = monitorPort;
         c.pushBlock.enabled = false;
+        c.ledger.url = ledgerFile.toString();
         PoolConfig.Node node = new PoolConfig.Node();
         node.name = "bcoin-regtest";
         node.endpoint = bcoin.nodeEndpoint();

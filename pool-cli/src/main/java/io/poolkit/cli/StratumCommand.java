@@ -38,8 +38,8 @@ final class StratumCommand implements Runnable {
     @Command(name = "serve",
             mixinStandardHelpOptions = true,
             description = {"Run the pool described by the config file until SIGTERM or Ctrl-C, which stop it cleanly",
-                "(no new work is taken, block submissions in flight finish). The monitor serves /status,",
-                "/workers, /blocks and /metrics."},
+                "(no new work is taken, block submissions in flight finish, every accepted share is written to",
+                "the ledger). The monitor serves /status, /workers, /blocks and /metrics."},
             footer = {"", "Example:", "  poolkit stratum serve --config pool.yml"})
     static final class Serve implements Callable<Integer> {
         @Spec

@@ -144,7 +144,7 @@ public final class JobManager implements AutoCloseable {
         }
         StratumJob.BlockBuilder blocks = (header, coinbase) ->
                 BlockAssembler.assemble(template, Coinbase.of(coinbase, split.witnessForm()), header);
-        return new StratumJob(Long.toHexString(jobCounter.incrementAndGet()), template.height(),
+        return new StratumJob(Long.toHexString(jobCounter.incrementAndGet()), template.height(), template.coinbaseValue(),
                 template.previousHashInternal(), split.coinb1(), split.coinb2(), template.merkleBranch(), template.version(),
                 template.bits(), template.curTime(), template.minTime(), maxTime, clock.instant(), blocks);
     }

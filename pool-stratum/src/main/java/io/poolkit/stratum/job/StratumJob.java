@@ -21,6 +21,7 @@ import java.util.Objects;
  *
  * @param id                   pool-wide job id (hex)
  * @param height               height of the block this job builds
+ * @param coinbaseValue        block reward plus fees the coinbase pays, in base units
  * @param previousHashInternal previous block hash, internal order
  * @param coinbase1            coinbase bytes before the extranonce slot
  * @param coinbase2            coinbase bytes after the extranonce slot
@@ -33,7 +34,7 @@ import java.util.Objects;
  * @param createdAt            when the job was made
  * @param block                builds the full block for submitblock once a share meets the network target
  */
-public record StratumJob(String id, long height, byte[] previousHashInternal, byte[] coinbase1, byte[] coinbase2,
+public record StratumJob(String id, long height, long coinbaseValue, byte[] previousHashInternal, byte[] coinbase1, byte[] coinbase2,
                          List<byte[]> merkleBranch, int version, int bits, long time, long minTime, long maxTime,
                          Instant createdAt, BlockBuilder block) {
 
@@ -59,6 +60,11 @@ public record StratumJob(String id, long height, byte[] previousHashInternal, by
     /** The network (block) target from {@link #bits()}. */
     public Target networkTarget() {
         return CompactBits.toTarget(bits);
+    }
+
+    /** The network difficulty (bdiff: Bitcoin's diff1 over the network target), as explorers show it. */
+    public java.math.BigDecimal networkDifficulty() {
+        return io.poolkit.core.target.DifficultyScale.BITCOIN.difficultyOf(networkTarget());
     }
 
     /** coinbase1 || extranonce1 || extranonce2 || coinbase2. */

@@ -105,12 +105,21 @@ public final class PoolConfig {
         public int port = 6855;
     }
 
+    /** Section {@code ledger}: where accepted shares and found blocks are recorded. */
+    public static final class Ledger {
+        public String url = "poolkit-ledger.db";
+        public String user = "";
+        public String passwordEnv = "";
+        public String serverId = "stratum-1";
+    }
+
     public Pool pool = new Pool();
     public Stratum stratum = new Stratum();
     public List<Node> nodes = new ArrayList<>();
     public Jobs jobs = new Jobs();
     public Monitor monitor = new Monitor();
     public PushBlock pushBlock = new PushBlock();
+    public Ledger ledger = new Ledger();
 
     private static ObjectMapper yaml() {
         return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -209,6 +218,22 @@ public final class PoolConfig {
         return new JobManager.Settings(payoutAddress(), pool.poolTag, 4, stratum.extranonce2Size,
                 Duration.ofMillis(jobs.pollMillis), Duration.ofSeconds(jobs.refreshSeconds),
                 Duration.ofSeconds(jobs.maxNtimeAheadSeconds));
+    }
+
+    /** The ledger store settings: a SQLite file path or a JDBC URL, credentials from the environment. */
+    public io.poolkit.core.ledger.LedgerConfig ledgerConfig() {
+        io.poolkit.core.ledger.LedgerConfig c = io.poolkit.core.ledger.LedgerConfig.of(ledger.url);
+        if (!ledger.user.isEmpty()) {
+            c = c.withUser(ledger.user);
+        }
+        if (!ledger.passwordEnv.isEmpty()) {
+            String secret = System.getenv(ledger.passwordEnv);
+            if (secret == null) {
+                throw new IllegalArgumentException("ledger: environment variable " + ledger.passwordEnv + " is not set");
+            }
+            c = c.withPassword(secret);
+        }
+        return c;
     }
 
     /** The RPC endpoint of a node entry, with its credentials resolved. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolkit.core.bytes.Bytes;
 import io.poolkit.core.bytes.Hex;
+import io.poolkit.core.ledger.LedgerStore;
+import io.poolkit.core.ledger.ShareRecorder;
 import io.poolkit.core.pow.PowAlgorithm;
 import io.poolkit.core.pow.Sha256d;
 import io.poolkit.core.rpc.JsonRpcClient;
@@ -46,8 +48,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A running stratum pool assembled from a {@link PoolConfig}: the node set with failover, the job
  * manager, the stratum server, block submission to every live node, the monitor and the push-block
- * listener. Accepted shares and found blocks also go to the given recorder (the ledger).
- * {@link #close()} stops taking work, then flushes the recorder.
+ * listener. Accepted shares, and blocks a node accepted, are recorded in the ledger store of the
+ * config (through a batching writer off the network threads) and also go to the given observer.
+ * {@link #close()} stops taking work, waits for block submissions, then flushes every accepted share
+ * to the ledger before returning.
  */
 public final class StratumPool implements AutoCloseable {
 
@@ -61,10 +65,13 @@ public final class StratumPool implements AutoCloseable {
     private final JobBoard board = new JobBoard(8);
     private final JobManager jobs;
     private final StratumServer server;
-    private final ShareSink recorder;
+    private final ShareSink observer;
+    private final LedgerStore ledger;
+    private final ShareRecorder ledgerRecorder;
+    private final ShareSink ledgerSink;
     private final Consumer<String> events;
     private final HashrateMeter hashrate;
-    private final Deque<FoundBlock> recentBlocks = new ArrayDeque<>();
+    private final Deque<BlockSubmission> recentBlocks = new ArrayDeque<>();
     private final ExecutorService submitter = Executors.newSingleThreadExecutor(daemon("block-submit"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("job-manager"));
     private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(daemon("node-probe"));
@@ -73,13 +80,13 @@ public final class StratumPool implements AutoCloseable {
     private PushBlockListener pushBlock;
 
     /**
-     * @param recorder receives accepted shares and found blocks (the ledger writer); must not block
+     * @param observer sees accepted shares and accepted blocks after the ledger has them (a console, a test); must not block
      * @param events   one human-readable line per notable event (block found, node down), for a console
      */
-    public StratumPool(PoolConfig config, ShareSink recorder, Consumer<String> events, Clock clock) {
+    public StratumPool(PoolConfig config, ShareSink observer, Consumer<String> events, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.recorder = recorder;
+        this.observer = observer;
         this.events = events;
         this.pow = config.algorithm();
         this.startedAt = clock.instant();
@@ -90,6 +97,9 @@ public final class StratumPool implements AutoCloseable {
         }
         this.nodes = new NodeSet(rpcNodes, NodeSet.Options.defaults().withReprobeInterval(Duration.ofSeconds(2)), clock);
         this.jobs = new JobManager(nodes, config.jobSettings(), board, clock, scheduler);
+        this.ledger = LedgerStore.open(config.ledgerConfig().withClock(clock));
+        this.ledgerRecorder = ShareRecorder.builder(ledger.sink(config.ledger.serverId)).clock(clock).start();
+        this.ledgerSink = new LedgerShareSink(ledgerRecorder, config.network().name(), pow);
         this.server = new StratumServer(config.serverConfig(), board, new ShareValidator(pow), new Sink(), clock,
                 config.stratum.workerThreads);
     }
@@ -128,7 +138,7 @@ public final class StratumPool implements AutoCloseable {
         return jobs;
     }
 
-    public List<FoundBlock> recentBlocks() {
+    public List<BlockSubmission> recentBlocks() {
         synchronized (recentBlocks) {
             return List.copyOf(recentBlocks);
         }
@@ -155,6 +165,16 @@ public final class StratumPool implements AutoCloseable {
             monitor.close();
         }
         nodes.close();
+        try {
+            ledgerRecorder.close();
+        } finally {
+            ledger.close();
+        }
+    }
+
+    /** The ledger this pool records into (for status commands and tests). */
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     private void submit(AcceptedShare share, StratumJob job, byte[] header, byte[] block) {
@@ -166,7 +186,7 @@ public final class StratumPool implements AutoCloseable {
         for (NodeCallResult r : results) {
             lines.add(r.node() + ": " + (r.blockAccepted() ? "accepted" : "rejected (" + r.rejectReason().orElse("?") + ")"));
         }
-        FoundBlock found = new FoundBlock(job.height(), hash, share.address(), share.worker(), share.acceptedAt(), accepted,
+        BlockSubmission found = new BlockSubmission(job.height(), hash, share.address(), share.worker(), share.acceptedAt(), accepted,
                 lines);
         synchronized (recentBlocks) {
             recentBlocks.addFirst(found);
@@ -174,7 +194,10 @@ public final class StratumPool implements AutoCloseable {
                 recentBlocks.removeLast();
             }
         }
-        recorder.blockFound(share, job, header, block);
+        if (accepted) {
+            ledgerSink.blockFound(share, job, header, block);
+            observer.blockFound(share, job, header, block);
+        }
         events.accept((accepted ? "block accepted" : "block REJECTED") + " at height " + job.height() + ": " + lines);
         jobs.refreshNow();
     }
@@ -182,9 +205,10 @@ public final class StratumPool implements AutoCloseable {
     private final class Sink implements ShareSink {
         @Override
         public void shareAccepted(AcceptedShare share) {
+            ledgerSink.shareAccepted(share);
             hashrate.add("", share.difficulty());
             hashrate.add(share.address(), share.difficulty());
-            recorder.shareAccepted(share);
+            observer.shareAccepted(share);
         }
 
         @Override

@@ -296,13 +296,21 @@ public final class StratumSession {
             return;
         }
         ShareResult.Accepted ok = (ShareResult.Accepted) result;
+        AcceptedShare share = new AcceptedShare(address.text(), workerNames.getOrDefault(worker, ""), ok.difficulty(),
+                sent.job().networkDifficulty(), sent.job().height(), sent.job().id(),
+                Hex.encode(Bytes.reversed(ok.powHashLe())), ok.blockCandidate(), now);
+        try {
+            // Recorded before the miner hears "accepted": a share we could not record is not credited.
+            sink.shareAccepted(share);
+        } catch (RuntimeException e) {
+            jobs.acceptedKeys(sent.job().id()).remove(ok.shareKey());
+            reject(r, RejectReason.POOL_BUSY, "share not recorded, resubmit later");
+            return;
+        }
         accepted++;
         recordValidity(true);
         metrics.accepted(ok.difficulty());
         out.send(codec.ok(r.id()));
-        AcceptedShare share = new AcceptedShare(address.text(), workerNames.getOrDefault(worker, ""), ok.difficulty(),
-                sent.job().height(), sent.job().id(), Hex.encode(Bytes.reversed(ok.powHashLe())), ok.blockCandidate(), now);
-        sink.shareAccepted(share);
         if (ok.blockCandidate()) {
             metrics.blocksFound.increment();
             sink.blockFound(share, sent.job(), ok.header(), sent.job().block().assemble(ok.header(), ok.coinbase()));

@@ -14,7 +14,9 @@ public enum RejectReason {
     LOW_DIFFICULTY(StratumError.LOW_DIFFICULTY),
     UNAUTHORIZED(StratumError.UNAUTHORIZED),
     NOT_SUBSCRIBED(StratumError.NOT_SUBSCRIBED),
-    MALFORMED(StratumError.OTHER);
+    MALFORMED(StratumError.OTHER),
+    /** The share was valid but the pool could not record it (the ledger writer is full): the miner may resubmit. */
+    POOL_BUSY(StratumError.OTHER);
 
     private final StratumError error;
 

@@ -13,8 +13,10 @@ public sealed interface ShareResult {
      * @param coinbase       the completed coinbase (non-witness serialization)
      * @param difficulty     the share difficulty it was accepted at (the job's, as sent)
      * @param blockCandidate true if the hash also meets the network target
+     * @param shareKey       the key this share holds in the job's duplicate set
      */
-    record Accepted(byte[] powHashLe, byte[] header, byte[] coinbase, BigDecimal difficulty, boolean blockCandidate)
+    record Accepted(byte[] powHashLe, byte[] header, byte[] coinbase, BigDecimal difficulty, boolean blockCandidate,
+                    String shareKey)
             implements ShareResult {
     }
 

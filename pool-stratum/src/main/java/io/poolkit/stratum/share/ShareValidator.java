@@ -81,7 +81,7 @@ public final class ShareValidator {
             // Another thread accepted the same share between the check and now.
             return reject(RejectReason.DUPLICATE, null);
         }
-        return new ShareResult.Accepted(hash, header, coinbase, difficulty, job.networkTarget().isMetBy(hash));
+        return new ShareResult.Accepted(hash, header, coinbase, difficulty, job.networkTarget().isMetBy(hash), key);
     }
 
     private static ShareResult reject(RejectReason reason, String detail) {

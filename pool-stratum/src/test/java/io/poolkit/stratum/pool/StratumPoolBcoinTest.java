@@ -13,6 +13,8 @@ import io.poolkit.core.address.Networks;
 import io.poolkit.core.bytes.ByteReader;
 import io.poolkit.core.chain.BlockHeader;
 import io.poolkit.core.chain.Transaction;
+import io.poolkit.core.ledger.LedgerConfig;
+import io.poolkit.core.ledger.LedgerStore;
 import io.poolkit.core.pow.PowAlgorithms;
 import io.poolkit.core.regtest.BcoinRegtestNode;
 import io.poolkit.stratum.job.StratumJob;
@@ -36,8 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 class StratumPoolBcoinTest {
 
-    static PoolConfig config(String payout, List<BcoinRegtestNode> nodes) {
+    static PoolConfig config(String payout, List<BcoinRegtestNode> nodes) throws java.io.IOException {
         PoolConfig c = new PoolConfig();
+        c.ledger.url = java.nio.file.Files.createTempDirectory("poolkit-ledger").resolve("ledger.db").toString();
         c.pool.algo = "sha256d";
         c.pool.network = "bcoin-regtest";
         c.pool.payoutAddress = payout;
@@ -79,14 +82,16 @@ class StratumPoolBcoinTest {
                     blocks.add(share);
                 }
             };
-            try (StratumPool pool = new StratumPool(config(payout, List.of(bcoin)), recorder, line -> { },
-                    Clock.systemUTC()).start();
+            PoolConfig config = config(payout, List.of(bcoin));
+            String best;
+            try (StratumPool pool = new StratumPool(config, recorder, line -> { }, Clock.systemUTC()).start();
                  CpuMiner cpu = new CpuMiner("127.0.0.1", pool.stratumPort(), miner.text() + ".e2e", "x",
                          PowAlgorithms.SHA256D, 1, line -> { }).limitHashesPerSecond(20).start()) {
                 waitFor(() -> bcoin.getBlockCount() >= startHeight + 3, "bcoin's height to grow by 3");
-                waitFor(() -> pool.recentBlocks().stream().filter(FoundBlock::accepted).count() >= 3, "3 accepted blocks");
+                waitFor(() -> pool.recentBlocks().stream().filter(BlockSubmission::accepted).count() >= 3, "3 accepted blocks");
 
                 Transaction coinbase = coinbaseOf(bcoin, bcoin.getBestBlockHash());
+                best = bcoin.getBestBlockHash();
                 assertArrayEquals(payoutAddress.outputScript(), coinbase.outputs().get(0).script());
                 assertTrue(coinbase.outputs().get(0).value() > 0);
                 assertTrue(shares.size() >= 3);
@@ -103,6 +108,12 @@ class StratumPoolBcoinTest {
                         URI.create("http://127.0.0.1:" + pool.monitorPort().orElseThrow() + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(metrics.contains("poolkit_stratum_shares_accepted_total"), metrics);
+            }
+            // After a clean stop the ledger holds every share the pool accepted, and the blocks the node took.
+            try (LedgerStore check = LedgerStore.open(LedgerConfig.of(config.ledger.url))) {
+                assertEquals(shares.size(), check.shares().count());
+                assertEquals(blocks.size(), check.blocks().recent(10_000).size());
+                assertTrue(check.blocks().recent(10_000).stream().anyMatch(b -> b.found().hash().equals(best)));
             }
         }
     }

@@ -58,7 +58,7 @@ final class TestPool implements AutoCloseable {
         long n = jobCounter.incrementAndGet();
         byte[] prev = new byte[32];
         prev[0] = (byte) n;
-        StratumJob job = new StratumJob(Long.toHexString(n), 100 + n, prev, new byte[] {1, 2, 3}, new byte[] {4, 5},
+        StratumJob job = new StratumJob(Long.toHexString(n), 100 + n, 5_000_000_000L, prev, new byte[] {1, 2, 3}, new byte[] {4, 5},
                 List.of(), 0x20000000, bits, 1_700_000_000L, 1_699_999_000L, 1_700_007_200L, clock.instant(),
                 (header, coinbase) -> io.poolkit.core.bytes.Bytes.concat(header, coinbase));
         board.publish(job, clean);

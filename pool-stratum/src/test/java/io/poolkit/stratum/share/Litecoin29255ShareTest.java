@@ -38,7 +38,7 @@ class Litecoin29255ShareTest {
         List<byte[]> branch = new ArrayList<>();
         n.get(4).forEach(b -> branch.add(Hex.decode(b.asText())));
         long ntime = Long.parseLong(n.get(7).asText(), 16);
-        StratumJob job = new StratumJob(n.get(0).asText(), 29255, StratumEncoding.prevHashFromNotify(n.get(1).asText()),
+        StratumJob job = new StratumJob(n.get(0).asText(), 29255, 5_000_000_000L, StratumEncoding.prevHashFromNotify(n.get(1).asText()),
                 Hex.decode(n.get(2).asText()), Hex.decode(n.get(3).asText()), branch,
                 (int) Long.parseLong(n.get(5).asText(), 16), CompactBits.parseHex(n.get(6).asText()), ntime, ntime - 3600,
                 ntime + 7200, Instant.EPOCH, (header, coinbase) -> Bytes.concat(header, new byte[] {1}, coinbase));

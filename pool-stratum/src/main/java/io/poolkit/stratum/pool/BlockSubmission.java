@@ -14,10 +14,10 @@ import java.util.List;
  * @param accepted     true if at least one node accepted it
  * @param nodeResults  one line per node: "name: accepted" or "name: rejected (reason)"
  */
-public record FoundBlock(long height, String hashDisplay, String address, String worker, Instant foundAt, boolean accepted,
+public record BlockSubmission(long height, String hashDisplay, String address, String worker, Instant foundAt, boolean accepted,
                          List<String> nodeResults) {
 
-    public FoundBlock {
+    public BlockSubmission {
         nodeResults = List.copyOf(nodeResults);
     }
 }
