@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolkit demo}: a pool on a local bcoin regtest node with a CPU miner, end to end. */
 @Command(name = "demo",
+        header = "Run a demo pool on a local bcoin regtest node with a CPU miner.",
         mixinStandardHelpOptions = true,
         description = {"Run a demo pool end to end on this machine: install bcoin from npm on first use, start a",
             "regtest node, start a sha256d stratum pool on it paying a wallet address, run a CPU miner against it,",

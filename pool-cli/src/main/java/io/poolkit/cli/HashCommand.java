@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolkit hash}: hash hex inputs with a proof-of-work function or one of the X11 primitives. */
 @Command(name = "hash",
+        header = "Hash hex inputs with a proof-of-work function or an X11 primitive.",
         mixinStandardHelpOptions = true,
         description = {"Hash each HEX input and print the lowercase hex output, one line per input, in the byte order",
             "the function produces (--reverse for display order). With no HEX arguments, reads one hex input",

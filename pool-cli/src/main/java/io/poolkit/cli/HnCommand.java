@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code poolkit hn}: Bismuth hypernode rounds, schedules, PoS addresses and signatures. */
 @Command(name = "hn",
+        header = "Bismuth hypernode round clock, schedule, connect_to, PoS addresses and signatures.",
         mixinStandardHelpOptions = true,
         description = {"Bismuth hypernode tools: round clock, schedule, connect_to, PoS addresses, signatures.",
             "Everything is computed exactly as the reference hypernode (beta99 branch) computes it, so the "

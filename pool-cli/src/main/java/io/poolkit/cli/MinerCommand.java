@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolkit miner}: a CPU stratum miner for demos and tests. */
 @Command(name = "miner",
+        header = "Mine on a stratum pool with the CPU, like cpuminer (demos and tests).",
         mixinStandardHelpOptions = true,
         description = {"Mine on a stratum pool with the CPU, the way cpuminer does (for demos and tests, not profit).",
             "Prints a line per accepted or rejected share; stops on Ctrl-C or after --seconds and prints a summary.",

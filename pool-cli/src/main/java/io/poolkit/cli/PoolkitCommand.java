@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, Bismuth hypernode schedules.",
+        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, PacketCrypt verifiers, Bismuth hypernode schedules.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             StratumCommand.class,
             DemoCommand.class,
             LedgerCommand.class,
+            PacketCryptCommand.class,
             HnCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolkit target}: convert between compact bits, 256-bit targets and difficulties. */
 @Command(name = "target",
+        header = "Convert between compact nBits, a 256-bit target and a difficulty.",
         mixinStandardHelpOptions = true,
         description = {"Convert between compact nBits, a 256-bit target and a difficulty, exactly.",
             "Prints JSON {algo, bits, target, difficulty}: target is 64 hex digits, big-endian; difficulty is",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolkit verify-share}: does an 80-byte header meet a share target (and the block target)? */
 @Command(name = "verify-share",
+        header = "Check an 80-byte header against a share target and the network target.",
         mixinStandardHelpOptions = true,
         description = {"Hash an 80-byte block header with the algorithm's proof of work and check it against a",
             "share target (from --difficulty or --target) and, with --bits, the network target.",
