@@ -39,8 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hn",
         header = "Bismuth hypernode round clock, schedule, connect_to, PoS addresses and signatures.",
         mixinStandardHelpOptions = true,
-        description = {"Bismuth hypernode tools: round clock, schedule, connect_to, PoS addresses, signatures.",
-            "Everything is computed exactly as the reference hypernode (beta99 branch) computes it, so the "
+        description = {"Everything is computed exactly as the reference hypernode (beta99 branch) computes it, so the "
                 + "results agree bit for bit with every other hypernode."},
         subcommands = {HnCommand.Round.class, HnCommand.Schedule.class, HnCommand.ConnectToCommand.class,
             HnCommand.Address.class, HnCommand.Verify.class},
