@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, PacketCrypt verifiers.",
+        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, PacketCrypt verifiers, Bismuth hypernode schedules.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             LedgerCommand.class,
             PacketCryptCommand.class,
+            HnCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
