@@ -39,9 +39,9 @@ public final class Scrypt {
     /**
      * scrypt(P, S, N, r, p, dkLen) per RFC 7914 section 6.
      *
-     * <p>The RFC's recommendation N &lt; 2^(16 r) is not enforced, because scrypt-N coins use r = 1 with
-     * N up to 2^31; Integerify takes the low bits of the last sub-block's first little-endian word, as
-     * every deployed implementation does.
+     * <p>The RFC's condition N &lt; 2^(16 r) is not enforced, because scrypt-N coins use r = 1 with N well
+     * above 2^16. Integerify reduces only the low 32 bits of the last sub-block's first little-endian word
+     * modulo N, which equals the RFC's 64-bit value mod N for every N a Java array can hold.
      *
      * @param n CPU/memory cost N, a power of 2 greater than 1
      * @param r block size factor, at least 1
@@ -144,11 +144,8 @@ public final class Scrypt {
         int[] prevArray = b;
         for (int i = 0; i < 2 * r; i++) {
             int out = ((i & 1) == 0 ? (i >> 1) : r + (i >> 1)) * 16;
-            int in = i * 16;
-            for (int k = 0; k < 16; k++) {
-                y[out + k] = prevArray[prev + k] ^ b[in + k];
-            }
-            salsa20_8(y, out);
+            System.arraycopy(b, i * 16, y, out, 16);
+            salsa20_8Xor(y, out, prevArray, prev);
             prevArray = y;
             prev = out;
         }
@@ -181,22 +178,51 @@ public final class Scrypt {
      * (column round then row round), then the input is added word by word.
      */
     public static void salsa20_8(int[] b, int off) {
-        int x0 = b[off];
-        int x1 = b[off + 1];
-        int x2 = b[off + 2];
-        int x3 = b[off + 3];
-        int x4 = b[off + 4];
-        int x5 = b[off + 5];
-        int x6 = b[off + 6];
-        int x7 = b[off + 7];
-        int x8 = b[off + 8];
-        int x9 = b[off + 9];
-        int x10 = b[off + 10];
-        int x11 = b[off + 11];
-        int x12 = b[off + 12];
-        int x13 = b[off + 13];
-        int x14 = b[off + 14];
-        int x15 = b[off + 15];
+        salsa20_8Xor(b, off, ZERO_WORDS, 0);
+    }
+
+    /** Sixteen zero words, never written: XOR with them leaves a block unchanged. */
+    private static final int[] ZERO_WORDS = new int[16];
+
+    /**
+     * {@code b[off..off+16) = Salsa20/8(b[off..off+16) ^ s[sOff..sOff+16))}, the step scryptBlockMix
+     * repeats; doing the XOR while loading saves a pass over the block. {@code s} may be {@code b}.
+     */
+    static void salsa20_8Xor(int[] b, int off, int[] s, int sOff) {
+        int x0 = b[off] ^ s[sOff];
+        int x1 = b[off + 1] ^ s[sOff + 1];
+        int x2 = b[off + 2] ^ s[sOff + 2];
+        int x3 = b[off + 3] ^ s[sOff + 3];
+        int x4 = b[off + 4] ^ s[sOff + 4];
+        int x5 = b[off + 5] ^ s[sOff + 5];
+        int x6 = b[off + 6] ^ s[sOff + 6];
+        int x7 = b[off + 7] ^ s[sOff + 7];
+        int x8 = b[off + 8] ^ s[sOff + 8];
+        int x9 = b[off + 9] ^ s[sOff + 9];
+        int x10 = b[off + 10] ^ s[sOff + 10];
+        int x11 = b[off + 11] ^ s[sOff + 11];
+        int x12 = b[off + 12] ^ s[sOff + 12];
+        int x13 = b[off + 13] ^ s[sOff + 13];
+        int x14 = b[off + 14] ^ s[sOff + 14];
+        int x15 = b[off + 15] ^ s[sOff + 15];
+        // Keep the XORed input in the array for the final addition rather than in 16 more locals,
+        // which would only spill.
+        b[off] = x0;
+        b[off + 1] = x1;
+        b[off + 2] = x2;
+        b[off + 3] = x3;
+        b[off + 4] = x4;
+        b[off + 5] = x5;
+        b[off + 6] = x6;
+        b[off + 7] = x7;
+        b[off + 8] = x8;
+        b[off + 9] = x9;
+        b[off + 10] = x10;
+        b[off + 11] = x11;
+        b[off + 12] = x12;
+        b[off + 13] = x13;
+        b[off + 14] = x14;
+        b[off + 15] = x15;
         for (int round = 0; round < 8; round += 2) {
             // Columns: (0,4,8,12) (5,9,13,1) (10,14,2,6) (15,3,7,11).
             x4 ^= Integer.rotateLeft(x0 + x12, 7);
