@@ -51,8 +51,15 @@ public final class StratumLoad {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         String serverThreads = args.length > 3 ? args[3] : "2";
         String jar = Path.of(StratumLoad.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", jar, StratumLoadServer.class.getName(), serverThreads).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g"));
+        // Extra server JVM flags, e.g. -Dserver.jvm="-XX:+UseZGC"
+        String extra = System.getProperty("server.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", jar, StratumLoadServer.class.getName(), serverThreads));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line;
         int port = -1;
