@@ -53,28 +53,66 @@ public record BlockMaturity(JsonRpc node, int maturity) {
         }
     }
 
-    /** Checks every pending block of {@code chain}. */
-    public Result settle(BlockRepository blocks, String chain) {
+    /** What a check would do to one pending block. */
+    public enum Verdict {
+        /** It has the confirmations: its credits become payable. */
+        CONFIRM,
+        /** Another block is at its height: its credits are cancelled. */
+        ORPHAN,
+        /** Not enough confirmations yet, or the chain is shorter than its height. */
+        WAIT
+    }
+
+    /**
+     * A pending block and what a check would do to it.
+     *
+     * @param block the block
+     * @param confirmations its confirmations on the node's main chain (0 if not on it)
+     * @param verdict what {@link #settle} does to it
+     */
+    public record Assessment(Block block, long confirmations, Verdict verdict) {
+    }
+
+    /** What a check would do to each pending block of {@code chain}, changing nothing. */
+    public List<Assessment> assess(BlockRepository blocks, String chain) {
         long tip = node.call("getblockcount", List.of()).asLong();
-        List<Block> confirmed = new ArrayList<>();
-        List<Block> orphaned = new ArrayList<>();
-        List<Block> pending = new ArrayList<>();
+        List<Assessment> out = new ArrayList<>();
         for (Block b : blocks.pending(chain)) {
             long height = b.found().height();
             Optional<String> mainHash = height <= tip ? hashAt(height) : Optional.empty();
             if (mainHash.isEmpty()) {
                 // The chain is shorter than the block (a reorg in progress, a node catching up): wait.
-                pending.add(b);
+                out.add(new Assessment(b, 0, Verdict.WAIT));
             } else if (!mainHash.get().equalsIgnoreCase(b.found().hash())) {
-                LOG.warn("block {} at height {} is not on the main chain (main chain has {}): orphaned",
-                        b.found().hash(), height, mainHash.get());
-                orphaned.add(blocks.orphan(b.id()));
-            } else if (tip - height + 1 >= maturity) {
-                LOG.info("block {} at height {} has {} confirmations: confirmed", b.found().hash(), height,
-                        tip - height + 1);
-                confirmed.add(blocks.confirm(b.id()));
+                out.add(new Assessment(b, 0, Verdict.ORPHAN));
             } else {
-                pending.add(b);
+                long confirmations = confirmations(tip, height);
+                out.add(new Assessment(b, confirmations, confirmations >= maturity ? Verdict.CONFIRM : Verdict.WAIT));
+            }
+        }
+        return out;
+    }
+
+    /** Checks every pending block of {@code chain}: confirms the mature ones, orphans the ones off the main chain. */
+    public Result settle(BlockRepository blocks, String chain) {
+        List<Block> confirmed = new ArrayList<>();
+        List<Block> orphaned = new ArrayList<>();
+        List<Block> pending = new ArrayList<>();
+        for (Assessment a : assess(blocks, chain)) {
+            Block b = a.block();
+            switch (a.verdict()) {
+                case ORPHAN -> {
+                    LOG.warn("block {} at height {} is not on the main chain: orphaned", b.found().hash(),
+                            b.found().height());
+                    orphaned.add(blocks.orphan(b.id()));
+                }
+                case CONFIRM -> {
+                    LOG.info("block {} at height {} has {} confirmations: confirmed", b.found().hash(),
+                            b.found().height(), a.confirmations());
+                    confirmed.add(blocks.confirm(b.id()));
+                }
+                case WAIT -> pending.add(b);
+                default -> throw new IllegalStateException("unknown verdict " + a.verdict());
             }
         }
         return new Result(confirmed, orphaned, pending);
