@@ -45,7 +45,7 @@ public final class RpcPayoutWallet implements PayoutWallet {
      * @param minconf the confirmations the coins spent need
      * @param passphrase the wallet passphrase, if the wallet is encrypted
      * @param unlockFor how long {@code walletpassphrase} unlocks the wallet for
-     * @param lookback how many wallet transactions {@link #sends()} lists
+     * @param lookback how many wallet transactions {@link #sends(Instant)} lists
      */
     public RpcPayoutWallet(JsonRpc wallet, String account, int minconf, Optional<String> passphrase, Duration unlockFor,
             int lookback) {
