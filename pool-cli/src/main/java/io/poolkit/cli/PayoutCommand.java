@@ -103,7 +103,8 @@ final class PayoutCommand implements Callable<Integer> {
                 return 0;
             }
             // Reconcile first: nothing else happens while a payout's fate is unknown.
-            runner.reconcile(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+            List<Payout> reconciledFirst = new java.util.ArrayList<>();
+            runner.reconcile(reconciledFirst, new java.util.ArrayList<>());
             List<CreditBatch> credited = crediter.creditAll(store, chain);
             BlockMaturity.Result settled = maturity.settle(store.blocks(), chain);
             PayoutRunner.Summary summary = runner.run();
@@ -115,14 +116,14 @@ final class PayoutCommand implements Callable<Integer> {
             summary.sent().forEach(p -> sent.add(plan(p.label(), p.txid().orElse(""), p.outputs())));
             ArrayNode failed = o.putArray("failed");
             summary.failed().forEach(p -> failed.add(plan(p.label(), p.note(), p.outputs())));
-            o.put("reconciled", summary.reconciled().size());
+            o.put("reconciled", reconciledFirst.size() + summary.reconciled().size());
             if (json) {
                 out.println(Json.line(o));
             } else {
                 out.printf("credited %d block%s; confirmed %d, orphaned %d, pending %d%n", credited.size(),
                         credited.size() == 1 ? "" : "s", settled.confirmed().size(), settled.orphaned().size(),
                         settled.stillPending().size());
-                for (Payout p : summary.reconciled()) {
+                for (Payout p : reconciledFirst) {
                     out.printf("reconciled %s: %s%n", p.label(), p.state().name().toLowerCase());
                 }
                 for (Payout p : summary.sent()) {
