@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
             StratumCommand.class,
             DemoCommand.class,
             LedgerCommand.class,
+            PayoutCommand.class,
+            LedgerViews.Balances.class,
+            LedgerViews.Blocks.class,
+            LedgerViews.Payouts.class,
             PacketCryptCommand.class,
             HnCommand.class,
             CommandLine.HelpCommand.class

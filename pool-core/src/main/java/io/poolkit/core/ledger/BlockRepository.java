@@ -89,6 +89,31 @@ public final class BlockRepository {
                 + " WHERE chain = ? AND credited_at IS NULL AND state <> 'orphaned' ORDER BY height, id", chain);
     }
 
+    /**
+     * The block of the same chain found just before {@code block} (by found time, then id), orphans
+     * left out: where a PROP round for {@code block} starts.
+     */
+    public Optional<Block> previous(Block block) {
+        return jdbc.read("reading the block before " + block.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE chain = ? AND state <> 'orphaned'"
+                    + " AND (found_at < ? OR (found_at = ? AND id < ?)) ORDER BY found_at DESC, id DESC")) {
+                long at = Jdbc.millis(block.found().foundAt());
+                ps.setString(1, block.found().chain());
+                ps.setLong(2, at);
+                ps.setLong(3, at);
+                ps.setLong(4, block.id());
+                ps.setMaxRows(1);
+                return one(ps);
+            }
+        });
+    }
+
+    /** The pending blocks of a chain, by height then id: what a maturity check looks at. */
+    public List<Block> pending(String chain) {
+        return list("listing pending blocks", COLUMNS + " WHERE chain = ? AND state = 'pending' ORDER BY height, id",
+                chain);
+    }
+
     /** The most recently found blocks, newest first. */
     public List<Block> recent(int limit) {
         if (limit < 1) {

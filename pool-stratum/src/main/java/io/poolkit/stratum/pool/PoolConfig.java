@@ -113,6 +113,28 @@ public final class PoolConfig {
         public String serverId = "stratum-1";
     }
 
+    /** Section {@code payout}: how found blocks are credited and balances paid ({@code poolkit payout}). */
+    public static final class Payout {
+        public String scheme = "PPLNS";
+        public BigDecimal pplnsFactor = new BigDecimal("2");
+        public int feePerMille = 10;
+        public String feeAddress = "";
+        public int finderBonusPerMille = 0;
+        public long minimum = 10_000_000L;
+        public long txFeePerOutput = 0;
+        public int batchSize = 500;
+        public int maturity = 100;
+        public int sendGraceSeconds = 600;
+        public String walletUrl = "";
+        public String walletUser = "";
+        public String walletPassword = "";
+        public String walletPasswordEnv = "";
+        public String walletCookieFile = "";
+        public String walletAccount = "";
+        public String walletPassphraseEnv = "";
+        public int unlockSeconds = 30;
+    }
+
     public Pool pool = new Pool();
     public Stratum stratum = new Stratum();
     public List<Node> nodes = new ArrayList<>();
@@ -120,6 +142,7 @@ public final class PoolConfig {
     public Monitor monitor = new Monitor();
     public PushBlock pushBlock = new PushBlock();
     public Ledger ledger = new Ledger();
+    public Payout payout = new Payout();
 
     private static ObjectMapper yaml() {
         return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -176,6 +199,90 @@ public final class PoolConfig {
             endpoint(n);
         }
         serverConfig();
+        crediter();
+        planner();
+        if (payout.maturity < 1) {
+            throw new IllegalArgumentException("payout.maturity must be at least 1 confirmation");
+        }
+        if (payout.sendGraceSeconds < 1) {
+            throw new IllegalArgumentException("payout.sendGraceSeconds must be at least 1");
+        }
+    }
+
+    /** The ledger's name for this pool's chain: the network name. */
+    public String chain() {
+        return network().name();
+    }
+
+    /** How found blocks are credited: scheme, pool fee (to feeAddress, else the pool address) and finder bonus. */
+    public io.poolkit.core.payout.BlockCrediter crediter() {
+        io.poolkit.core.payout.RewardScheme scheme;
+        try {
+            scheme = switch (payout.scheme.strip().toUpperCase(java.util.Locale.ROOT)) {
+                case "PROP" -> new io.poolkit.core.payout.Prop();
+                case "SOLO" -> new io.poolkit.core.payout.Solo();
+                case "PPLNS" -> new io.poolkit.core.payout.Pplns(payout.pplnsFactor);
+                default -> throw new IllegalArgumentException("unknown scheme '" + payout.scheme + "': use PROP, PPLNS or SOLO"
+                        + " (PPS is credited per period, not per block)");
+            };
+            String feeAddress = payout.feeAddress.isBlank() ? payoutAddress().text() : payout.feeAddress.strip();
+            if (!payout.feeAddress.isBlank()) {
+                Addresses.parse(feeAddress, network());
+            }
+            return new io.poolkit.core.payout.BlockCrediter(scheme, new io.poolkit.core.payout.BlockSplitter(
+                    new io.poolkit.core.payout.PoolFee(payout.feePerMille, feeAddress), payout.finderBonusPerMille));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payout: " + e.getMessage());
+        }
+    }
+
+    /** The payout planner: minimum, fee policy, batch size. */
+    public io.poolkit.core.payout.PayoutPlanner planner() {
+        try {
+            io.poolkit.core.payout.FeePolicy fee = payout.txFeePerOutput == 0 ? io.poolkit.core.payout.FeePolicy.poolPays()
+                    : io.poolkit.core.payout.FeePolicy.perOutput(payout.txFeePerOutput);
+            return new io.poolkit.core.payout.PayoutPlanner(payout.minimum, fee, payout.batchSize);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payout: " + e.getMessage());
+        }
+    }
+
+    /** The wallet's RPC endpoint: payout.walletUrl, or the highest-priority node if it is empty. */
+    public RpcEndpoint walletEndpoint() {
+        if (payout.walletUrl.isBlank()) {
+            return endpoint(primaryNode());
+        }
+        Node n = new Node();
+        n.name = "wallet";
+        n.url = payout.walletUrl.strip();
+        n.user = payout.walletUser;
+        n.password = payout.walletPassword.isEmpty() ? null : payout.walletPassword;
+        n.passwordEnv = payout.walletPasswordEnv.isEmpty() ? null : payout.walletPasswordEnv;
+        n.cookieFile = payout.walletCookieFile.isEmpty() ? null : payout.walletCookieFile;
+        return endpoint(n);
+    }
+
+    /** The wallet passphrase from payout.walletPassphraseEnv, if configured. */
+    public java.util.Optional<String> walletPassphrase() {
+        if (payout.walletPassphraseEnv.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String secret = System.getenv(payout.walletPassphraseEnv);
+        if (secret == null) {
+            throw new IllegalArgumentException("payout: environment variable " + payout.walletPassphraseEnv + " is not set");
+        }
+        return java.util.Optional.of(secret);
+    }
+
+    /** The node with the highest priority (the first of equals). */
+    public Node primaryNode() {
+        Node best = nodes.get(0);
+        for (Node n : nodes) {
+            if (n.priority > best.priority) {
+                best = n;
+            }
+        }
+        return best;
     }
 
     public PowAlgorithm algorithm() {

@@ -15,7 +15,7 @@ class PoolConfigTest {
     void exampleCoversEveryOptionWithItsDefault() throws Exception {
         Map<?, ?> example = new ObjectMapper(new YAMLFactory()).readValue(PoolConfig.exampleText(), Map.class);
         Map<?, ?> defaults = PoolConfig.defaultsAsMap();
-        for (String section : new String[] {"stratum", "jobs", "monitor", "pushBlock", "ledger"}) {
+        for (String section : new String[] {"stratum", "jobs", "monitor", "pushBlock", "ledger", "payout"}) {
             assertSameValues(section, (Map<?, ?>) defaults.get(section), (Map<?, ?>) example.get(section));
         }
         Map<?, ?> pool = (Map<?, ?>) example.get("pool");
