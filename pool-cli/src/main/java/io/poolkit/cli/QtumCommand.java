@@ -1,0 +1,254 @@
+package io.poolkit.cli;
+
+import io.poolkit.core.address.Addresses;
+import io.poolkit.core.address.Network;
+import io.poolkit.core.address.Networks;
+import io.poolkit.core.bytes.Hex;
+import io.poolkit.core.ledger.CreditBatch;
+import io.poolkit.core.ledger.LedgerConfig;
+import io.poolkit.core.ledger.LedgerStore;
+import io.poolkit.core.ledger.Recorded;
+import io.poolkit.qtum.payout.PayoutPlan;
+import io.poolkit.qtum.payout.PayoutPlanner;
+import io.poolkit.qtum.ppm.PoolShareFile;
+import io.poolkit.qtum.ppm.PpmImport;
+import io.poolkit.qtum.ppmu.Rounding;
+import io.poolkit.qtum.ppmu.WeightSplitter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code poolkit qtum}: Qtum super-staker pool tools (PPMU shares, PPM files, addresses). */
+@Command(name = "qtum",
+        header = "Qtum super-staker pool: PPMU reward split, payout plan, PPM import, addresses.",
+        mixinStandardHelpOptions = true,
+        description = {"Tools for a Qtum super-staker pool that shares block rewards by mature UTXO weight (PPMU),",
+            "compatible with the files of Jackson Belove's PoolPayoutManager (PPM). Amounts are satoshis."},
+        subcommands = {QtumCommand.AddressOf.class, QtumCommand.Split.class, QtumCommand.PayoutPlanCmd.class,
+            QtumCommand.ImportPpm.class},
+        footer = {"", "Examples:",
+            "  poolkit qtum address 03eb7062315dd132fb1c6cea6b629be85e6df23f40adc284b83db3a7fdc3d41d6d",
+            "  poolkit qtum split --reward-sats 50123457 --weights weights.csv --rounding ppm",
+            "  poolkit qtum payout-plan --poolshare currentpoolshare.csv --pool-fee 12",
+            "  poolkit qtum import-ppm /home/qtum/PPM --db pool.db"})
+final class QtumCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "address",
+            mixinStandardHelpOptions = true,
+            description = "Print the Qtum P2PKH address of a public key (mainnet 'Q', or testnet 'q' with --testnet).",
+            footer = {"", "Example:",
+                "  poolkit qtum address 03eb7062315dd132fb1c6cea6b629be85e6df23f40adc284b83db3a7fdc3d41d6d",
+                "  QYScv2vMxceXdTSqNtkahU92GJrEtafVMR"})
+    static final class AddressOf implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PUBKEY_HEX", description = "33-byte (02/03...) or 65-byte (04...) public key in hex.")
+        String publicKeyHex;
+
+        @Option(names = "--testnet", description = "Testnet/regtest address (version byte 0x78) instead of mainnet (0x3a).")
+        boolean testnet;
+
+        @Override
+        public Integer call() {
+            Network n = testnet ? Networks.QTUM_TESTNET : Networks.QTUM_MAIN;
+            spec.commandLine().getOut().println(Addresses.fromPublicKey(n, Hex.decode(publicKeyHex.strip())).text());
+            return 0;
+        }
+    }
+
+    @Command(name = "split",
+            mixinStandardHelpOptions = true,
+            description = {"Split a pool block's reward by delegate weight and print each delegate's share:",
+                "'address,weight_sats,share_sats' rows, then a 'total' row.",
+                "--rounding exact (default) allocates every satoshi (largest remainders);",
+                "--rounding ppm rounds each share half-even on its own, as PPM does (the sum may differ by a few sats).",
+                "FILE.csv has 'address,weight_sats' rows (an 'address,...' header row is skipped)."},
+            footer = {"", "Example:",
+                "  printf 'QA,35000000000\\nQB,100000000000\\n' > weights.csv",
+                "  poolkit qtum split --reward-sats 50123457 --weights weights.csv --rounding ppm",
+                "  QA,35000000000,12994970",
+                "  QB,100000000000,37128487",
+                "  total,135000000000,50123457"})
+    static final class Split implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--reward-sats", required = true, paramLabel = "R", description = "The block reward in satoshis.")
+        long reward;
+
+        @Option(names = "--weights", required = true, paramLabel = "FILE.csv", description = "address,weight_sats rows.")
+        Path weightsFile;
+
+        @Option(names = "--rounding", paramLabel = "exact|ppm", defaultValue = "exact",
+                description = "exact (every satoshi allocated) or ppm (PPM's per-delegate half-even). Default: ${DEFAULT-VALUE}.")
+        String rounding;
+
+        @Override
+        public Integer call() {
+            Rounding mode = Rounding.parse(rounding);
+            Map<String, Long> weights = readWeights(weightsFile);
+            Map<String, Long> shares = WeightSplitter.split(reward, weights, mode);
+            PrintWriter out = spec.commandLine().getOut();
+            long totalWeight = 0;
+            long totalShares = 0;
+            for (Map.Entry<String, Long> e : weights.entrySet()) {
+                out.println(e.getKey() + "," + e.getValue() + "," + shares.get(e.getKey()));
+                totalWeight += e.getValue();
+                totalShares += shares.get(e.getKey());
+            }
+            out.println("total," + totalWeight + "," + totalShares);
+            return 0;
+        }
+
+        static Map<String, Long> readWeights(Path file) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            Map<String, Long> weights = new LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                if (i == 0 && f[0].strip().equalsIgnoreCase("address")) {
+                    continue;
+                }
+                if (f.length < 2) {
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected address,weight_sats");
+                }
+                long w;
+                try {
+                    w = Long.parseLong(f[1].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": weight '" + f[1].strip()
+                            + "' is not a whole number of satoshis");
+                }
+                if (w < 0) {
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": weight must be >= 0");
+                }
+                if (weights.put(f[0].strip(), w) != null) {
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + f[0].strip() + " is listed twice");
+                }
+            }
+            if (weights.isEmpty()) {
+                throw new IllegalArgumentException(file + " has no address,weight_sats rows");
+            }
+            return weights;
+        }
+    }
+
+    @Command(name = "payout-plan",
+            mixinStandardHelpOptions = true,
+            description = {"Plan (do not send) the daily payout of a PPM pool share file: who is paid how much after",
+                "the pool fee, what is carried over, the sendmany batches (at most 500 outputs) and the pool revenue.",
+                "Amounts are shown as satoshis and as PPM writes QTUM."},
+            footer = {"", "Example:",
+                "  poolkit qtum payout-plan --poolshare currentpoolshare.csv --pool-fee 12",
+                "  threshold 113636 sats",
+                "  pay QHd3raPTT2cbzZUVZUooxSTPNkV6ucRZRc 2230787696 22.30787696",
+                "  ..."})
+    static final class PayoutPlanCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--poolshare", required = true, paramLabel = "FILE", description = "currentpoolshare.csv or <block>poolshare.csv.")
+        Path file;
+
+        @Option(names = "--pool-fee", required = true, paramLabel = "PCT", description = "Pool fee percent, -100..100.")
+        int fee;
+
+        @Option(names = "--minimum-sats", defaultValue = "100000", paramLabel = "SATS",
+                description = "Smallest net payout (PPM intsatsSendmanyMinimum). Default: ${DEFAULT-VALUE}.")
+        long minimum;
+
+        @Override
+        public Integer call() {
+            PoolShareFile shares = PoolShareFile.read(file);
+            PayoutPlan plan = PayoutPlanner.ppm(fee, minimum).plan(shares.sharesSats(), shares.poolBalanceSats());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("threshold " + plan.thresholdSats() + " sats");
+            plan.paidSats().forEach((a, s) -> out.println("pay " + a + " " + s + " " + PayoutPlanner.ppmQtumText(s)));
+            plan.carriedOverSats().forEach((a, s) -> out.println("carry " + a + " " + s));
+            out.println("batches " + plan.batches().size() + " total " + plan.totalPaidSats() + " "
+                    + PayoutPlanner.ppmQtumText(plan.totalPaidSats()) + " revenue " + plan.revenueIncrementSats()
+                    + " new-pool-balance " + plan.newPoolBalanceSats());
+            return 0;
+        }
+    }
+
+    @Command(name = "import-ppm",
+            mixinStandardHelpOptions = true,
+            description = {"Read a PPM working directory (PPMConfig.txt, currentpoolshare.csv or .txt, poolshare/*.csv),",
+                "check every address, and print what was found. With --db, credit the current pool shares to the",
+                "ledger (once: importing the same snapshot again changes nothing). Any invalid address stops the",
+                "import and exits 1: PPM's own sample files use made-up addresses whose checksum fails."},
+            footer = {"", "Example:",
+                "  poolkit qtum import-ppm /home/qtum/PPM --db /var/lib/poolkit/pool.db",
+                "  block 700000: 3 delegates, 2536345026 sats accrued, pool balance 2600000000, revenue 5",
+                "  imported into /var/lib/poolkit/pool.db as batch ppm-import:700000"})
+    static final class ImportPpm implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "PPM's working directory.")
+        Path dir;
+
+        @Option(names = "--db", paramLabel = "URL", description = "Ledger to import into: a SQLite file path or a JDBC URL.")
+        String db;
+
+        @Override
+        public Integer call() {
+            PpmImport imp = PpmImport.read(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            PoolShareFile cur = imp.current();
+            long accrued = cur.sharesSats().values().stream().mapToLong(Long::longValue).sum();
+            out.println("block " + cur.block() + ": " + cur.sharesSats().size() + " delegates, " + accrued
+                    + " sats accrued, pool balance " + cur.poolBalanceSats() + ", revenue " + cur.poolRevenueSats());
+            out.println("archives: " + imp.archives().size() + (imp.archives().isEmpty() ? ""
+                    : " (blocks " + imp.archives().firstKey() + ".." + imp.archives().lastKey() + ")"));
+            imp.config().ifPresent(c -> out.println("config: host " + c.string("hostName").orElse("?") + ", staker "
+                    + c.string("myMinerAddress").orElse("?") + ", poolFee " + c.string("poolFee").orElse("?")
+                    + ", requiredFee " + c.string("requiredFee").orElse("?") + ", minimumUTXOSize "
+                    + c.string("minimumUTXOSize").orElse("?")));
+            if (!imp.importable()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(imp.problems().size() + " problem(s); nothing imported:");
+                imp.problems().forEach(p -> err.println("  " + p));
+                return 1;
+            }
+            if (db != null) {
+                try (LedgerStore ledger = LedgerStore.open(LedgerConfig.of(db))) {
+                    Recorded<CreditBatch> r = imp.importInto(ledger);
+                    out.println((r.created() ? "imported into " : "already imported into ") + db + " as batch "
+                            + r.value().source());
+                }
+            }
+            return 0;
+        }
+    }
+}
