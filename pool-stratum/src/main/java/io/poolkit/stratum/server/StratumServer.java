@@ -113,6 +113,23 @@ public final class StratumServer implements AutoCloseable {
         return out;
     }
 
+    /** Shows {@code text} on every subscribed miner's console ({@code client.show_message}). */
+    public void showMessage(String text) {
+        broadcast(codec.showMessage(text));
+    }
+
+    /**
+     * Asks every subscribed miner to reconnect to {@code host:port} after {@code waitSeconds}
+     * ({@code client.reconnect}): before a planned restart, or to move miners to another server.
+     */
+    public void reconnectAll(String host, int port, int waitSeconds) {
+        broadcast(codec.reconnect(host, port, waitSeconds));
+    }
+
+    private void broadcast(String line) {
+        sessions.forEach((channel, session) -> channel.eventLoop().execute(() -> session.notifyClient(line)));
+    }
+
     /** Runs every session's periodic check now (the timer does this each second). */
     public void tickAll() {
         sessions.forEach((channel, session) -> channel.eventLoop().execute(session::tick));

@@ -343,6 +343,13 @@ public final class StratumSession {
         sendJob(update.clean(), false);
     }
 
+    /** Sends a server notification line (client.show_message, client.reconnect) to this miner. */
+    public void notifyClient(String line) {
+        if (!closed && subscribed) {
+            out.send(line);
+        }
+    }
+
     /** Periodic check: keepalive pushes, vardiff for silent miners, and timeouts. */
     public void tick() {
         if (closed) {

@@ -165,6 +165,20 @@ class StratumServerTest {
         }
     }
 
+    @Test
+    void showMessageAndReconnectReachSubscribedMiners() throws Exception {
+        try (TestPool pool = new TestPool(TestPool.easyConfig()); LineClient c = new LineClient(pool.port())) {
+            pool.publish(true, NO_BLOCKS);
+            c.send("{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}").reply();
+            pool.server.showMessage("maintenance at 12:00 UTC");
+            assertEquals("maintenance at 12:00 UTC", c.until("client.show_message").get("params").get(0).asText());
+            pool.server.reconnectAll("pool.example", 3334, 5);
+            JsonNode reconnect = c.until("client.reconnect");
+            assertEquals("pool.example", reconnect.get("params").get(0).asText());
+            assertEquals(3334, reconnect.get("params").get(1).asInt());
+        }
+    }
+
     static String submit(int id, String jobId, String ex2, long ntime, long nonce) {
         return "{\"id\":" + id + ",\"method\":\"mining.submit\",\"params\":[\"" + TestPool.ADDRESS + ".w\",\"" + jobId
                 + "\",\"" + ex2 + "\",\"" + String.format("%08x", ntime) + "\",\"" + String.format("%08x", nonce) + "\"]}";
