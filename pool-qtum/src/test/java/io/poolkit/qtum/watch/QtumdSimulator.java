@@ -43,6 +43,11 @@ final class QtumdSimulator implements AutoCloseable {
     static final String OTHER_STAKER = "qMUR738THXBXABfx1Rk6iWtiStEPtQKWYK";
     static final long STAKER_INPUT = 11_840_000_000L;
 
+    static {
+        // without TCP_NODELAY the JDK server's header and body segments meet delayed ACKs: 40 ms a call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode blockTemplate = TestVectors.json("qtum/rpc/ppm_getblock_633000_testnet_partial.json").get("result");
     private final JsonNode coinstakeTemplate =
