@@ -37,12 +37,14 @@ import picocli.CommandLine.Spec;
         description = {"Tools for a Qtum super-staker pool that shares block rewards by mature UTXO weight (PPMU),",
             "compatible with the files of Jackson Belove's PoolPayoutManager (PPM). Amounts are satoshis."},
         subcommands = {QtumCommand.AddressOf.class, QtumCommand.Split.class, QtumCommand.PayoutPlanCmd.class,
-            QtumCommand.ImportPpm.class},
+            QtumCommand.ImportPpm.class, QtumCommand.Watch.class, QtumCommand.Status.class},
         footer = {"", "Examples:",
             "  poolkit qtum address 03eb7062315dd132fb1c6cea6b629be85e6df23f40adc284b83db3a7fdc3d41d6d",
             "  poolkit qtum split --reward-sats 50123457 --weights weights.csv --rounding ppm",
             "  poolkit qtum payout-plan --poolshare currentpoolshare.csv --pool-fee 12",
-            "  poolkit qtum import-ppm /home/qtum/PPM --db pool.db"})
+            "  poolkit qtum import-ppm /home/qtum/PPM --db pool.db",
+            "  poolkit qtum watch --config qtum.yml",
+            "  poolkit qtum status --data /var/lib/poolkit/qtum"})
 final class QtumCommand implements Runnable {
 
     @Spec
@@ -248,6 +250,156 @@ final class QtumCommand implements Runnable {
                             + r.value().source());
                 }
             }
+            return 0;
+        }
+    }
+
+    /** Settings of {@code poolkit qtum watch}, read from YAML. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
+    record WatchSettings(String chain, String rpc, String rpcUser, String rpcCookie, String staker, Integer orphanDelay,
+            Integer requiredFee, Long minUtxoQtum, String rounding, String dataDir, Integer startHeight, String ledger,
+            Integer pollSeconds) {
+
+        static final String PASSWORD_ENV = "QTUM_RPC_PASSWORD";
+
+        static WatchSettings read(Path file) {
+            try {
+                return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(file.toFile(), WatchSettings.class);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+
+        static String need(String value, String key) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("qtum.yml: '" + key + "' is required");
+            }
+            return value;
+        }
+
+        io.poolkit.qtum.watch.WatchConfig watchConfig() {
+            return new io.poolkit.qtum.watch.WatchConfig(
+                    io.poolkit.qtum.consensus.QtumChain.parse(chain == null ? "main" : chain), need(staker, "staker"),
+                    orphanDelay == null ? 5 : orphanDelay, requiredFee == null ? 100 : requiredFee,
+                    (minUtxoQtum == null ? 100 : minUtxoQtum) * 100_000_000L,
+                    Rounding.parse(rounding == null ? "exact" : rounding), Path.of(need(dataDir, "dataDir")),
+                    startHeight == null ? 0 : startHeight);
+        }
+
+        io.poolkit.core.rpc.JsonRpcClient client() {
+            io.poolkit.core.rpc.RpcCredentials credentials;
+            if (rpcCookie != null) {
+                credentials = io.poolkit.core.rpc.RpcCredentials.cookieFile(Path.of(rpcCookie));
+            } else if (rpcUser != null) {
+                String password = System.getenv(PASSWORD_ENV);
+                if (password == null) {
+                    throw new IllegalArgumentException("rpcUser is set: give the password in the environment variable "
+                            + PASSWORD_ENV + " (or use rpcCookie)");
+                }
+                credentials = io.poolkit.core.rpc.RpcCredentials.basic(rpcUser, password);
+            } else {
+                credentials = io.poolkit.core.rpc.RpcCredentials.none();
+            }
+            java.net.URI uri = java.net.URI.create(need(rpc, "rpc"));
+            return io.poolkit.core.rpc.JsonRpcClient.create(
+                    io.poolkit.core.rpc.RpcEndpoint.http("qtumd", uri.getHost(), uri.getPort(), credentials));
+        }
+    }
+
+    @Command(name = "watch",
+            mixinStandardHelpOptions = true,
+            description = {"Follow qtumd orphanDelay blocks behind the tip and credit the pool's delegates by mature UTXO",
+                "weight, block by block, exactly once across restarts (state in DATADIR/currentpoolshare.csv, PPM's",
+                "format; per-block copies in DATADIR/poolshare/). Survives qtumd being down (retries with backoff).",
+                "Stops cleanly on SIGTERM. Alerts go to the log (e-mail and webhook alerts are not built yet).",
+                "The RPC password comes from the environment variable " + WatchSettings.PASSWORD_ENV + ", or use rpcCookie."},
+            footer = {"", "Example qtum.yml:",
+                "  chain: main                 # or testnet",
+                "  rpc: http://127.0.0.1:3889/",
+                "  rpcCookie: /home/qtum/.qtum/.cookie   # or rpcUser: NAME",
+                "  staker: QYScv2vMxceXdTSqNtkahU92GJrEtafVMR",
+                "  orphanDelay: 5",
+                "  requiredFee: 100",
+                "  minUtxoQtum: 100            # qtumd -stakingminutxovalue",
+                "  rounding: exact             # or ppm",
+                "  dataDir: /var/lib/poolkit/qtum",
+                "  startHeight: 3900000        # first run only: start after this height",
+                "  ledger: /var/lib/poolkit/pool.db   # optional",
+                "", "Example:", "  poolkit qtum watch --config qtum.yml"})
+    static final class Watch implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--config", required = true, paramLabel = "qtum.yml", description = "Settings (see below).")
+        Path config;
+
+        @Option(names = "--once", description = "Poll once, print what was processed and exit (for cron or a check).")
+        boolean once;
+
+        @Override
+        public Integer call() {
+            WatchSettings s = WatchSettings.read(config);
+            io.poolkit.qtum.watch.WatchConfig wc = s.watchConfig();
+            LedgerStore ledger = s.ledger() == null ? null : LedgerStore.open(LedgerConfig.of(s.ledger()));
+            try {
+                io.poolkit.qtum.watch.PoolWatcher watcher = new io.poolkit.qtum.watch.PoolWatcher(s.client(), wc,
+                        java.util.Optional.ofNullable(ledger));
+                PrintWriter out = spec.commandLine().getOut();
+                if (once) {
+                    for (io.poolkit.qtum.watch.BlockOutcome o : watcher.pollOnce()) {
+                        if (o.kind() != io.poolkit.qtum.watch.BlockOutcome.Kind.OTHER) {
+                            out.println(o.height() + " " + o.kind() + " " + o.stakerRewardSats() + " " + o.creditsSats());
+                        }
+                    }
+                    out.println("last processed " + watcher.state().block());
+                    return 0;
+                }
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread main = Thread.currentThread();
+                Thread hook = new Thread(() -> {
+                    stop.set(true);
+                    main.interrupt();
+                });
+                Runtime.getRuntime().addShutdownHook(hook);
+                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("poolkit.qtum.alerts");
+                new io.poolkit.qtum.watch.WatchLoop(watcher,
+                        java.time.Duration.ofSeconds(s.pollSeconds() == null ? 3 : s.pollSeconds()),
+                        java.time.Duration.ofMinutes(5), d -> Thread.sleep(d.toMillis()), a -> log.warn("ALERT {}", a))
+                        .run(stop::get);
+                out.println("stopped after block " + watcher.state().block());
+                return 0;
+            } finally {
+                if (ledger != null) {
+                    ledger.close();
+                }
+            }
+        }
+    }
+
+    @Command(name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Print the pool state the watcher keeps: last processed block, pool balance, revenue, shares.",
+            footer = {"", "Example:", "  poolkit qtum status --data /var/lib/poolkit/qtum",
+                "  block 700000 poolbalance 2600000000 poolrevenue 5 delegates 3 accrued 2536345026"})
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "The watcher's dataDir.")
+        Path data;
+
+        @Override
+        public Integer call() {
+            Path f = Files.exists(data.resolve(PoolShareFile.CURRENT)) ? data.resolve(PoolShareFile.CURRENT)
+                    : data.resolve(PoolShareFile.CURRENT_TXT);
+            if (!Files.exists(f)) {
+                spec.commandLine().getErr().println("no currentpoolshare.csv in " + data + ": has the watcher run?");
+                return 1;
+            }
+            PoolShareFile s = PoolShareFile.read(f);
+            long accrued = s.sharesSats().values().stream().mapToLong(Long::longValue).sum();
+            spec.commandLine().getOut().println("block " + s.block() + " poolbalance " + s.poolBalanceSats()
+                    + " poolrevenue " + s.poolRevenueSats() + " delegates " + s.sharesSats().size() + " accrued " + accrued);
             return 0;
         }
     }

@@ -97,4 +97,47 @@ class QtumCommandTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("Examples:"), r.out());
     }
+
+    @Test
+    void statusReadsTheWatcherState() throws Exception {
+        Files.writeString(dir.resolve("currentpoolshare.csv"), "block,700000,poolbalance,2600000000,\npoolrevenue,5,\n"
+                + "delegate,QYScv2vMxceXdTSqNtkahU92GJrEtafVMR,poolshare,1359008,\n"
+                + "delegate,QaZv1JjxkKomiG6tJcooKfAod3NDGtnLKa,poolshare,2534986018,\n"
+                + "delegate,QLhU3dcrcBkRUYkRFWoQT5SvGSLq6ZFDRv,poolshare,0,\n");
+        CliRun r = CliRun.of("qtum", "status", "--data", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("block 700000 poolbalance 2600000000 poolrevenue 5 delegates 3 accrued 2536345026", r.out().strip());
+        assertEquals(1, CliRun.of("qtum", "status", "--data", dir.resolve("none").toString()).exitCode());
+    }
+
+    /** Plumbing only (config, RPC, state file): a one-method JSON-RPC stand-in answers getblockcount. */
+    @Test
+    void watchOnceReadsTheConfigAndPollsTheNode() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            String req = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(req).get("id").asLong();
+            byte[] body = ("{\"result\":700005,\"error\":null,\"id\":" + id + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(req.contains("getblockcount") ? 200 : 500, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            Path yml = dir.resolve("qtum.yml");
+            Files.writeString(yml, "chain: testnet\nrpc: http://127.0.0.1:" + server.getAddress().getPort() + "/\n"
+                    + "staker: qPooLFFk2BT3i9yKApjeJhuYjYKWHmuCdq\ndataDir: " + dir.resolve("data") + "\nstartHeight: 700000\n");
+            CliRun r = CliRun.of("qtum", "watch", "--config", yml.toString(), "--once");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("last processed 700000", r.out().strip());
+            Files.writeString(yml, "chain: testnet\nrpc: http://127.0.0.1:1/\nstaker: QPooLGGp2FodAN1PpqvB7iLNK7kD3gSeko\n"
+                    + "dataDir: " + dir.resolve("data") + "\n");
+            CliRun bad = CliRun.of("qtum", "watch", "--config", yml.toString(), "--once");
+            assertEquals(2, bad.exitCode());
+            assertTrue(bad.err().contains("QPooLGGp2FodAN1PpqvB7iLNK7kD3gSeko"), bad.err());
+        } finally {
+            server.stop(0);
+        }
+    }
 }
