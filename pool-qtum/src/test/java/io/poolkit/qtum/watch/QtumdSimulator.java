@@ -64,6 +64,8 @@ final class QtumdSimulator implements AutoCloseable {
     private final Map<String, List<long[]>> utxos = new ConcurrentHashMap<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     private final AtomicInteger reorgs = new AtomicInteger();
+    private final List<JsonNode> walletCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final JsonNode sendmanyRecorded = TestVectors.json("qtum/rpc/ppm_sendmany_example.json");
     private volatile int tip;
     private volatile boolean down;
 
@@ -137,6 +139,11 @@ final class QtumdSimulator implements AutoCloseable {
 
     void setDown(boolean down) {
         this.down = down;
+    }
+
+    /** walletpassphrase and sendmany calls in order, as {method, params}. */
+    List<JsonNode> walletCalls() {
+        return List.copyOf(walletCalls);
     }
 
     int calls(String method) {
@@ -223,6 +230,19 @@ final class QtumdSimulator implements AutoCloseable {
                 out.put("hash", chain.get(tip).hash());
                 out.put("height", tip);
                 return out;
+            }
+            case "walletpassphrase": {
+                walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
+                return JSON.nullNode();
+            }
+            case "sendmany": {
+                if (!params.get(0).asText().isEmpty()) {
+                    throw new SimError(-8, "Dummy value must be set to \"\"");
+                }
+                walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
+                long sends = walletCalls.stream().filter(c -> c.get("method").asText().equals("sendmany")).count();
+                return JSON.getNodeFactory().textNode(sends == 1 ? sendmanyRecorded.get("result_txid").asText()
+                        : hashOf((int) sends, 9000));
             }
             default:
                 throw new SimError(-32601, "Method not found (simulator): " + method);
