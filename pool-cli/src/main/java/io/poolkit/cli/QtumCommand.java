@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Tools for a Qtum super-staker pool that shares block rewards by mature UTXO weight (PPMU),",
             "compatible with the files of Jackson Belove's PoolPayoutManager (PPM). Amounts are satoshis."},
         subcommands = {QtumCommand.AddressOf.class, QtumCommand.Split.class, QtumCommand.PayoutPlanCmd.class,
-            QtumCommand.ImportPpm.class, QtumCommand.Watch.class, QtumCommand.Status.class},
+            QtumCommand.ImportPpm.class, QtumCommand.Watch.class, QtumCommand.Payout.class, QtumCommand.Status.class},
         footer = {"", "Examples:",
             "  poolkit qtum address 03eb7062315dd132fb1c6cea6b629be85e6df23f40adc284b83db3a7fdc3d41d6d",
             "  poolkit qtum split --reward-sats 50123457 --weights weights.csv --rounding ppm",
@@ -258,7 +258,7 @@ final class QtumCommand implements Runnable {
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
     record WatchSettings(String chain, String rpc, String rpcUser, String rpcCookie, String staker, Integer orphanDelay,
             Integer requiredFee, Long minUtxoQtum, String rounding, String dataDir, Integer startHeight, String ledger,
-            Integer pollSeconds) {
+            Integer pollSeconds, Integer poolFee, Long minimumPayoutSats) {
 
         static final String PASSWORD_ENV = "QTUM_RPC_PASSWORD";
 
@@ -324,7 +324,9 @@ final class QtumCommand implements Runnable {
                 "  rounding: exact             # or ppm",
                 "  dataDir: /var/lib/poolkit/qtum",
                 "  startHeight: 3900000        # first run only: start after this height",
-                "  ledger: /var/lib/poolkit/pool.db   # optional",
+                "  ledger: /var/lib/poolkit/pool.db   # optional for watch, required for payout",
+                "  poolFee: 12                 # payout: percent kept by the pool, 0..100",
+                "  minimumPayoutSats: 100000   # payout: smallest net amount sent",
                 "", "Example:", "  poolkit qtum watch --config qtum.yml"})
     static final class Watch implements Callable<Integer> {
         @Spec
@@ -401,6 +403,64 @@ final class QtumCommand implements Runnable {
             spec.commandLine().getOut().println("block " + s.block() + " poolbalance " + s.poolBalanceSats()
                     + " poolrevenue " + s.poolRevenueSats() + " delegates " + s.sharesSats().size() + " accrued " + accrued);
             return 0;
+        }
+    }
+
+    @Command(name = "payout",
+            mixinStandardHelpOptions = true,
+            description = {"Pay the delegates' confirmed ledger balances once (for cron at the payout time): threshold",
+                "and pool fee as PPM, small balances carried over, sendmany in batches of at most 500 outputs, the",
+                "wallet unlocked for each send and re-locked for staking only. A second run with the same --run-key",
+                "(default: today's UTC date) pays nothing. Settings come from the watcher's qtum.yml (ledger, poolFee,",
+                "minimumPayoutSats, rpc); the wallet passphrase from the environment variable " + Payout.PASSPHRASE_ENV + "."},
+            footer = {"", "Example:", "  QTUM_WALLET_PASSPHRASE=... poolkit qtum payout --config qtum.yml",
+                "  paid 4 delegates 2426684919 sats in 1 sendmany; carried over 1; revenue 330911580"})
+    static final class Payout implements Callable<Integer> {
+        static final String PASSPHRASE_ENV = "QTUM_WALLET_PASSPHRASE";
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--config", required = true, paramLabel = "qtum.yml", description = "Settings (see poolkit qtum watch --help).")
+        Path config;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE",
+                description = "Read the wallet passphrase from FILE (first line) instead of " + PASSPHRASE_ENV + ".")
+        Path passphraseFile;
+
+        @Option(names = "--run-key", paramLabel = "KEY", description = "Names this run; default: today's UTC date.")
+        String runKey;
+
+        @Override
+        public Integer call() {
+            WatchSettings s = WatchSettings.read(config);
+            String pass = System.getenv(PASSPHRASE_ENV);
+            if (passphraseFile != null) {
+                try {
+                    pass = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot read the passphrase file " + passphraseFile);
+                }
+            }
+            if (pass == null) {
+                throw new IllegalArgumentException("give the wallet passphrase in the environment variable " + PASSPHRASE_ENV
+                        + " or with --passphrase-file");
+            }
+            String key = runKey != null ? runKey : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            try (LedgerStore ledger = LedgerStore.open(LedgerConfig.of(WatchSettings.need(s.ledger(), "ledger")))) {
+                PayoutPlanner planner = PayoutPlanner.ppm(s.poolFee() == null ? 0 : s.poolFee(),
+                        s.minimumPayoutSats() == null ? 100_000 : s.minimumPayoutSats());
+                io.poolkit.qtum.payout.QtumPayoutRunner.RunResult r =
+                        new io.poolkit.qtum.payout.QtumPayoutRunner(s.client(), ledger, planner, pass.toCharArray()).run(key);
+                long sent = r.payouts().stream().mapToLong(p -> p.outputs().stream()
+                        .mapToLong(io.poolkit.core.ledger.PayoutOutput::net).sum()).sum();
+                int paid = r.payouts().stream().mapToInt(p -> p.outputs().size()).sum();
+                spec.commandLine().getOut().println("paid " + paid + " delegates " + sent + " sats in "
+                        + r.payouts().size() + " sendmany; carried over " + r.plan().carriedOverSats().size()
+                        + "; revenue " + (r.payouts().isEmpty() ? 0 : r.plan().revenueIncrementSats()
+                            - r.plan().newPoolBalanceSats()));
+                return 0;
+            }
         }
     }
 }

@@ -140,4 +140,55 @@ class QtumCommandTest {
             server.stop(0);
         }
     }
+
+    /** A wallet stand-in that records walletpassphrase and sendmany (the full simulator lives in pool-qtum's tests). */
+    @Test
+    void payoutOncePerRunKey() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            com.fasterxml.jackson.databind.JsonNode req = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(ex.getRequestBody());
+            String method = req.get("method").asText();
+            calls.add(method + " " + req.get("params"));
+            String result = method.equals("sendmany") ? "\"9680fc5c54348a94989ede373e16475bc7c321b818d1c5ff324547627f4751b7\"" : "null";
+            byte[] body = ("{\"result\":" + result + ",\"error\":null,\"id\":" + req.get("id") + "}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String db = dir.resolve("pool.db").toString();
+            try (io.poolkit.core.ledger.LedgerStore ledger = io.poolkit.core.ledger.LedgerStore.open(
+                    io.poolkit.core.ledger.LedgerConfig.of(db))) {
+                ledger.credits().credit("qtum", "test:shares", "PPMU", List.of(
+                        new io.poolkit.core.ledger.CreditLine("qMUR738THXBXABfx1Rk6iWtiStEPtQKWYK",
+                                io.poolkit.core.ledger.CreditKind.WEIGHT, 2_534_986_018L),
+                        new io.poolkit.core.ledger.CreditLine("qUXM5s6exwXZoUQQXSvVeyrGGhoo5ZKCE2",
+                                io.poolkit.core.ledger.CreditKind.WEIGHT, 113_635L)));
+            }
+            Path yml = dir.resolve("qtum.yml");
+            Files.writeString(yml, "chain: testnet\nrpc: http://127.0.0.1:" + server.getAddress().getPort() + "/\n"
+                    + "staker: qPooLFFk2BT3i9yKApjeJhuYjYKWHmuCdq\ndataDir: " + dir.resolve("data") + "\nledger: " + db
+                    + "\npoolFee: 12\nminimumPayoutSats: 100000\n");
+            Path pass = dir.resolve("pass");
+            Files.writeString(pass, "insecurePassphrase\n");
+            CliRun r = CliRun.of("qtum", "payout", "--config", yml.toString(), "--passphrase-file", pass.toString(),
+                    "--run-key", "2021-03-06");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("paid 1 delegates 2230787696 sats in 1 sendmany; carried over 1; revenue 304198322", r.out().strip());
+            assertEquals(3, calls.size(), calls.toString());
+            assertTrue(calls.get(1).startsWith("sendmany [\"\",{\"qMUR738THXBXABfx1Rk6iWtiStEPtQKWYK\":\"22.30787696\"}"), calls.get(1));
+            assertTrue(calls.get(2).contains("99999999,true"), calls.get(2));
+            CliRun again = CliRun.of("qtum", "payout", "--config", yml.toString(), "--passphrase-file", pass.toString(),
+                    "--run-key", "2021-03-06");
+            assertEquals("paid 0 delegates 0 sats in 0 sendmany; carried over 1; revenue 0", again.out().strip());
+            assertTrue(calls.stream().filter(c -> c.startsWith("sendmany")).count() == 1);
+        } finally {
+            server.stop(0);
+        }
+    }
 }
