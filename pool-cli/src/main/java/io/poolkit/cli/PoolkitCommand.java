@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             LedgerViews.Payouts.class,
             PacketCryptCommand.class,
             HnCommand.class,
+            QtumCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
