@@ -71,6 +71,7 @@ class BcoinPayoutCrashTest {
     }
 
     static Setup setup(Path dir) {
+        awaitWalletSynced();
         MovableClock clock = new MovableClock(Instant.now());
         LedgerStore store = LedgerStore.open(LedgerConfig.sqlite(dir.resolve("ledger.db")).withClock(clock));
         String a = bcoin.getNewAddress();
@@ -124,6 +125,20 @@ class BcoinPayoutCrashTest {
         awaitWalletSaw(s.store().payouts().unfinished(CHAIN).get(0).txid().orElseThrow());
         assertEquals(1, runner(s).run().confirmed().size(), "the payout is confirmed once in a block");
         assertEquals(List.of(), s.store().payouts().unfinished(CHAIN));
+    }
+
+    /**
+     * Mines a block to a fresh wallet address and waits (bounded) until bcoin's wallet has taken it, so
+     * a test starts with the wallet at the node's tip.
+     */
+    static void awaitWalletSynced() {
+        String address = bcoin.getNewAddress();
+        bcoin.generateToAddress(1, address);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (bcoin.walletRpc().call("getreceivedbyaddress", List.of(address, 0)).decimalValue().signum() == 0) {
+            assertTrue(System.nanoTime() < deadline, "bcoin's wallet did not take the new block within 30 s");
+            Thread.onSpinWait();
+        }
     }
 
     /** bcoin's wallet takes the node's blocks asynchronously: waits (bounded) until it has the tx in a block. */
@@ -285,7 +300,11 @@ class BcoinPayoutCrashTest {
         @Override
         public String send(String label, SortedMap<String, Long> amounts) {
             if (afterSend) {
-                super.send(label, amounts);
+                try {
+                    super.send(label, amounts);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("the real wallet did not take the send, so this test cannot kill after it", e);
+                }
             }
             throw new Kill(afterSend ? "after the wallet accepted the send" : "before the wallet call");
         }
