@@ -18,12 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpAlertSinkTest {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("pool@example.org", "pool", "app-password"));
 
     @Test
     void quietHourAlertIsDeliveredWithTheNextMail() throws Exception {
-        SmtpAlertSink sink = new SmtpAlertSink("127.0.0.1", ServerSetupTest.SMTP.getPort(), false, Optional.of("pool"),
+        SmtpAlertSink sink = new SmtpAlertSink("127.0.0.1", SMTP.getSmtp().getPort(), false, Optional.of("pool"),
                 Optional.of("app-password"), "pool@example.org", "operator@example.org");
         AlertDispatcherTest.MovingClock clock = new AlertDispatcherTest.MovingClock(Instant.parse("2020-08-06T22:32:15Z"));
         AlertDispatcher d = new AlertDispatcher(sink, clock, 8, Timing.DEFAULT_DO_NOT_DISTURB);
@@ -43,7 +43,7 @@ class SmtpAlertSinkTest {
 
     @Test
     void wrongPasswordKeepsTheAlertQueued() {
-        SmtpAlertSink sink = new SmtpAlertSink("127.0.0.1", ServerSetupTest.SMTP.getPort(), false, Optional.of("pool"),
+        SmtpAlertSink sink = new SmtpAlertSink("127.0.0.1", SMTP.getSmtp().getPort(), false, Optional.of("pool"),
                 Optional.of("wrong"), "pool@example.org", "operator@example.org");
         AlertDispatcher d = new AlertDispatcher(sink, java.time.Clock.fixed(Instant.parse("2020-08-06T12:00:00Z"),
                 java.time.ZoneOffset.UTC), 0, Timing.DEFAULT_DO_NOT_DISTURB);
