@@ -132,6 +132,22 @@ class LxrHashTest {
     }
 
     @Test
+    void shareVectorsAt8And16Bits() {
+        int checked = 0;
+        for (String line : TestVectors.text("pegnet/stratum/share_vectors_derived.tsv").split("\n")) {
+            if (line.startsWith("#") || line.isBlank() || line.startsWith("30\t")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            LxrHash h = hasher(Integer.parseInt(f[0]));
+            assertEquals(f[4], Hex.encode(h.hash(Hex.decode(f[1]), Hex.decode(f[2]))));
+            assertEquals(Long.parseUnsignedLong(f[3], 16), h.difficulty(Hex.decode(f[1]), Hex.decode(f[2])));
+            checked++;
+        }
+        assertEquals(2, checked);
+    }
+
+    @Test
     void rejectsSizesOutside8To30() {
         assertThrows(IllegalArgumentException.class, () -> ByteMap.generate(7));
         assertThrows(IllegalArgumentException.class, () -> ByteMap.generate(31));
