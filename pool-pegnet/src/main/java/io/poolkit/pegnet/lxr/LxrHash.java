@@ -64,6 +64,25 @@ public final class LxrHash {
         return d;
     }
 
+    /**
+     * Early-abort settings for a miner hunting {@code target}: the index of the first byte of the big-endian
+     * target that is not {@code 0xff} and its value. A hash whose byte at that index is below the value (with all
+     * earlier bytes {@code 0xff}) cannot reach the target.
+     */
+    public record AbortSettings(int byteIndex, int value) {
+    }
+
+    /** {@link AbortSettings} for {@code target} (upstream {@code AbortSettings}). */
+    public static AbortSettings abortSettings(long target) {
+        for (int i = 0; i < 8; i++) {
+            int b = (int) (target >>> (56 - 8 * i)) & 0xFF;
+            if (b != 0xFF) {
+                return new AbortSettings(i, b);
+            }
+        }
+        return new AbortSettings(7, 0xFF);
+    }
+
     private int b(long x) {
         return table.get((int) (x & mask)) & 0xFF;
     }

@@ -148,6 +148,15 @@ class LxrHashTest {
     }
 
     @Test
+    void abortSettingsUpstreamVector() {
+        // misc_upstream_vectors.tsv lxr_abort_settings
+        assertTrue(TestVectors.text("pegnet/pool/misc_upstream_vectors.tsv")
+                .contains("lxr_abort_settings\ttarget=0xffac55c69ecabf4f\tabortByte=1 abortVal=0xac"));
+        assertEquals(new LxrHash.AbortSettings(1, 0xac), LxrHash.abortSettings(0xffac55c69ecabf4fL));
+        assertEquals(new LxrHash.AbortSettings(0, 0x7f), LxrHash.abortSettings(0x7fffffffffffffffL));
+    }
+
+    @Test
     void rejectsSizesOutside8To30() {
         assertThrows(IllegalArgumentException.class, () -> ByteMap.generate(7));
         assertThrows(IllegalArgumentException.class, () -> ByteMap.generate(31));
