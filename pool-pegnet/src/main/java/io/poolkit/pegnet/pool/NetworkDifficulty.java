@@ -27,7 +27,12 @@ public final class NetworkDifficulty {
 
     /** Hashes per second implied by the {@code spot}-th best difficulty being {@code difficulty}. */
     public static double effectiveHashRate(long difficulty, int spot) {
-        return spot * TWO_64 / (TWO_64 - unsignedToDouble(difficulty)) / PERIOD_SECONDS;
+        return effectiveHashRate(difficulty, spot, PERIOD_SECONDS);
+    }
+
+    /** Hashes per second implied by the {@code spot}-th best of the targets found in {@code seconds}. */
+    public static double effectiveHashRate(long difficulty, int spot, double seconds) {
+        return spot * TWO_64 / (TWO_64 - unsignedToDouble(difficulty)) / seconds;
     }
 
     /** The difficulty the {@code spot}-th best record reaches at {@code hashRate} (truncated to unsigned 64 bits). */
