@@ -2,6 +2,9 @@ package io.poolkit.cli;
 
 import io.poolkit.pegnet.lxr.ByteMap;
 import io.poolkit.pegnet.lxr.ByteMapCache;
+import io.poolkit.pegnet.lxr.LxrHash;
+import io.poolkit.pegnet.opr.Grader;
+import io.poolkit.pegnet.opr.OprBlockFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,12 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code poolkit pegnet}: PegNet (Prosper pool) tools. */
 @Command(name = "pegnet",
-        header = "PegNet (Prosper pool) tools: LXRHash tables.",
+        header = "PegNet (Prosper pool) tools: LXRHash tables, OPR block grading.",
         mixinStandardHelpOptions = true,
         description = {"PegNet's proof of work is LXRHash over a 1 GiB shuffled byte table (30 bits). The table takes",
             "many minutes to build; it is cached in ~/.cache/poolkit/lxrhash (or $POOLKIT_CACHE_DIR/lxrhash) and",
             "its SHA-256 is verified every time it is loaded."},
-        subcommands = {PegnetCommand.Table.class})
+        subcommands = {PegnetCommand.Table.class, PegnetCommand.Grade.class})
 final class PegnetCommand implements Runnable {
 
     @Spec
@@ -81,6 +84,56 @@ final class PegnetCommand implements Runnable {
             }
             w.println("bits " + bits + " length " + map.length() + " sha256 " + digest + " (" + known + ")");
             w.println(source);
+            return 0;
+        }
+    }
+
+    /** {@code poolkit pegnet grade}: grade an OPR entry block and print the winners. */
+    @Command(name = "grade",
+            header = "Grade an OPR entry block and print its winners in payout order.",
+            mixinStandardHelpOptions = true,
+            description = {"Reads a block in pegnet's grader test-data format (Height, PreviousWinners, Entries with",
+                "base64 ExtIDs and Content), validates every entry, checks the claimed difficulties with the",
+                "30-bit LXRHash (the cached table; built once if missing) and grades with the version of the",
+                "height. Prints one line per winner: position, short hash, payout in PEG, identity, coinbase.",
+                "Exit status 1 when the file's own Winners list is present and differs."},
+            footer = {"", "Example:", "  poolkit pegnet grade 206422.json"})
+    static final class Grade implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "BLOCK.json", description = "The OPR block file.")
+        Path block;
+
+        @Option(names = "--all", description = "Print every graded record (up to 50), not only the winners.")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            if (!java.nio.file.Files.isRegularFile(block)) {
+                throw new IllegalArgumentException("no such OPR block file: " + block);
+            }
+            OprBlockFile file = OprBlockFile.read(block);
+            LxrHash lxr = LxrTables.hasher(ByteMap.PEGNET_BITS);
+            Grader.GradedBlock graded = Grader.grade(file.height(), file.previousWinners(), file.entries(),
+                    lxr::difficulty);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("height %d version %d entries %d rejected %d graded %d winners %d%n", graded.height(),
+                    graded.version(), file.entries().size(), graded.rejected().size(), graded.graded().size(),
+                    graded.winners().size());
+            for (Grader.GradedOpr g : graded.graded()) {
+                if (!all && g.position() >= graded.winners().size()) {
+                    break;
+                }
+                w.printf("%2d %s %s PEG %s %s%n", g.position(), g.entry().shortHash(),
+                        new java.math.BigDecimal(g.payout()).movePointLeft(8).toPlainString(),
+                        g.entry().opr().minerId(), g.entry().opr().coinbase());
+            }
+            if (!file.expectedWinners().isEmpty() && !file.expectedWinners().equals(graded.winners())) {
+                spec.commandLine().getErr().println("winners differ from the file's Winners list");
+                return 1;
+            }
             return 0;
         }
     }

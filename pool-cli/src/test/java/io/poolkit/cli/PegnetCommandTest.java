@@ -82,4 +82,14 @@ class PegnetCommandTest {
         assertTrue(Files.readString(out.resolveSibling("lxr16.dat.sha256")).startsWith(known));
         assertEquals(2, CliRun.of("pegnet", "table", "--bits", "5", "--out", out.toString()).exitCode());
     }
+
+    @Test
+    void gradeRefusesAFileThatIsNotAnOprBlock(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("block.json");
+        Files.writeString(bad, "{\"Height\": 206422}");
+        CliRun run = CliRun.of("pegnet", "grade", bad.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("not an OPR block file"), run.err());
+        assertEquals(2, CliRun.of("pegnet", "grade", dir.resolve("missing.json").toString()).exitCode());
+    }
 }
