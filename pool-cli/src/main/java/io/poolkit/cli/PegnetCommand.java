@@ -127,7 +127,7 @@ final class PegnetCommand implements Runnable {
                     break;
                 }
                 w.printf("%2d %s %s PEG %s %s%n", g.position(), g.entry().shortHash(),
-                        new java.math.BigDecimal(g.payout()).movePointLeft(8).toPlainString(),
+                        new java.math.BigDecimal(g.payout()).movePointLeft(8).stripTrailingZeros().toPlainString(),
                         g.entry().opr().minerId(), g.entry().opr().coinbase());
             }
             if (!file.expectedWinners().isEmpty() && !file.expectedWinners().equals(graded.winners())) {
