@@ -31,12 +31,15 @@ import picocli.CommandLine.Model.CommandSpec;
             "the function produces (--reverse for display order). With no HEX arguments, reads one hex input",
             "per line from standard input until EOF (batch mode; blank lines are skipped).",
             "ALGO: sha256d scrypt scryptn x11 blake512 bmw512 groestl512 skein512 jh512 keccak512 luffa512",
-            "cubehash512 shavite512 simd512 echo512.",
+            "cubehash512 shavite512 simd512 echo512 lxr.",
+            "lxr is PegNet's LXRHash (seed 0xFAFAECECFAFAECEC, 5 passes, 32 bytes) over a --bits N map (default 30:",
+            "the 1 GiB table, taken from the verified cache in ~/.cache/poolkit/lxrhash or built there once).",
             "scrypt is the general KDF: defaults are the proof-of-work parameters (N=1024, r=1, p=1, 32 bytes)",
             "with the input as salt. scryptn takes --nfactor or --time, or reads the time from an 80-byte header."},
         footer = {"", "Examples:",
             "  poolkit hash sha256d 0100000000000000...1dac2b7c --reverse",
             "  poolkit hash x11 616263",
+            "  poolkit hash lxr --bits 16 666f6f",
             "  poolkit hash scrypt --n 16 --r 1 --p 1 --salt '' --dklen 64 ''",
             "  cat headers.txt | poolkit hash scrypt > pow.txt"})
 final class HashCommand implements Callable<Integer> {
@@ -55,6 +58,9 @@ final class HashCommand implements Callable<Integer> {
 
     @Option(names = "--reverse", description = "Print the output reversed (display order, as explorers show hashes).")
     boolean reverse;
+
+    @Option(names = "--bits", paramLabel = "N", description = "lxr: map size in bits, 8..30 (default 30).")
+    Integer bits;
 
     @Option(names = "--n", paramLabel = "N", description = "scrypt: CPU/memory cost, a power of 2 (default 1024).")
     Integer n;
@@ -123,7 +129,15 @@ final class HashCommand implements Callable<Integer> {
         if ((nFactor != null || time != null) && !algo.equals("scryptn")) {
             throw new IllegalArgumentException("--nfactor and --time apply to scryptn only");
         }
+        if (bits != null && !algo.equals("lxr")) {
+            throw new IllegalArgumentException("--bits applies to lxr only");
+        }
         switch (algo) {
+            case "lxr": {
+                io.poolkit.pegnet.lxr.LxrHash lxr = LxrTables.hasher(bits == null
+                        ? io.poolkit.pegnet.lxr.ByteMap.PEGNET_BITS : bits);
+                return lxr::hash;
+            }
             case "sha256d":
                 return Sha256d::hash;
             case "x11": {
@@ -163,7 +177,7 @@ final class HashCommand implements Callable<Integer> {
             }
             default: {
                 Hash512 h = X11Primitives.create(algo).orElseThrow(() -> new IllegalArgumentException("unknown ALGO '"
-                        + algo + "'; one of sha256d scrypt scryptn x11 " + String.join(" ", X11Primitives.names())));
+                        + algo + "'; one of sha256d scrypt scryptn x11 lxr " + String.join(" ", X11Primitives.names())));
                 return h::hash;
             }
         }

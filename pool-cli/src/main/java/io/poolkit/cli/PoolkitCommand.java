@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "poolkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, PacketCrypt verifiers, Bismuth hypernode schedules.",
+        description = "Mining-pool toolkit: addresses, targets, proof-of-work hashing and share checks, a stratum pool, a CPU miner, the ledger store, PegNet LXRHash tables and OPR grading, PacketCrypt verifiers, Bismuth hypernode schedules.",
         subcommands = {
             AddressCommand.class,
             TargetCommand.class,
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PacketCryptCommand.class,
             HnCommand.class,
             QtumCommand.class,
+            PegnetCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
