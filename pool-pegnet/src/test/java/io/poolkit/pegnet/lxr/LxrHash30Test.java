@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * PegNet's consensus size: the 1 GiB table. It is taken from the cache in {@code ~/.cache/poolkit/lxrhash} (or
  * {@code $POOLKIT_CACHE_DIR/lxrhash}) after its SHA-256 is verified; on a machine without it, the first run
- * generates it once (about 15-30 minutes on a busy 2-core machine, see README) and caches it for every later run.
+ * generates it once (43 minutes measured on the busy 2-core project machine; see benchmarks/README.md) and
+ * caches it for every later run, where loading and verifying it takes about 2 seconds.
  */
 class LxrHash30Test {
 
