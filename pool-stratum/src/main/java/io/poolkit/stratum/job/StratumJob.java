@@ -2,7 +2,7 @@ package io.poolkit.stratum.job;
 
 import io.poolkit.core.bytes.Bytes;
 import io.poolkit.core.bytes.Hex;
-import io.poolkit.core.bytes.LittleEndian;
+import io.poolkit.core.chain.BlockHeader;
 import io.poolkit.core.chain.MerkleTree;
 import io.poolkit.core.chain.StratumEncoding;
 import io.poolkit.core.pow.Sha256d;
@@ -79,14 +79,7 @@ public record StratumJob(String id, long height, long coinbaseValue, byte[] prev
 
     /** The 80-byte header the miner hashed, for the given coinbase, ntime, nonce and (rolled) version. */
     public byte[] header(byte[] coinbase, long ntime, long nonce, int blockVersion) {
-        byte[] h = new byte[80];
-        LittleEndian.writeInt32(h, 0, blockVersion);
-        System.arraycopy(previousHashInternal, 0, h, 4, 32);
-        System.arraycopy(merkleRoot(coinbase), 0, h, 36, 32);
-        LittleEndian.writeInt32(h, 68, (int) ntime);
-        LittleEndian.writeInt32(h, 72, bits);
-        LittleEndian.writeInt32(h, 76, (int) nonce);
-        return h;
+        return new BlockHeader(blockVersion, previousHashInternal, merkleRoot(coinbase), ntime, bits, nonce).serialize();
     }
 
     /** The notify params for a client job id (sessions give each job their own id). */

@@ -2,7 +2,7 @@ package io.poolkit.stratum.miner;
 
 import io.poolkit.core.bytes.Bytes;
 import io.poolkit.core.bytes.Hex;
-import io.poolkit.core.bytes.LittleEndian;
+import io.poolkit.core.chain.BlockHeader;
 import io.poolkit.core.chain.MerkleTree;
 import io.poolkit.core.pow.Sha256d;
 import io.poolkit.core.target.Target;
@@ -36,13 +36,7 @@ record MinerWork(long generation, String jobId, byte[] previousHashInternal, byt
     byte[] header(byte[] extranonce2) {
         byte[] coinbase = Bytes.concat(coinbase1, extranonce1, extranonce2, coinbase2);
         byte[] root = MerkleTree.rootFromBranch(Sha256d.hash(coinbase), merkleBranch);
-        byte[] h = new byte[80];
-        LittleEndian.writeInt32(h, 0, version);
-        System.arraycopy(previousHashInternal, 0, h, 4, 32);
-        System.arraycopy(root, 0, h, 36, 32);
-        LittleEndian.writeInt32(h, 68, ntime);
-        LittleEndian.writeInt32(h, 72, bits);
-        return h;
+        return new BlockHeader(version, previousHashInternal, root, Integer.toUnsignedLong(ntime), bits, 0).serialize();
     }
 
     /** Notify fields must be exactly 8 hex digits, as cpuminer insists. */
