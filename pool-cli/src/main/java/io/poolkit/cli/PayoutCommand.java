@@ -9,7 +9,9 @@ import io.poolkit.core.ledger.PayoutOutput;
 import io.poolkit.core.ledger.PayoutPlan;
 import io.poolkit.core.payout.BlockCrediter;
 import io.poolkit.core.payout.BlockMaturity;
+import io.poolkit.core.payout.PayoutHaltedException;
 import io.poolkit.core.payout.PayoutRunner;
+import io.poolkit.core.payout.PpsCrediter;
 import io.poolkit.core.payout.RpcPayoutWallet;
 import io.poolkit.core.rpc.JsonRpcClient;
 import io.poolkit.stratum.pool.PoolConfig;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "payout",
         mixinStandardHelpOptions = true,
         description = {"One payout run, fit for cron: reconcile unfinished payouts with the wallet, credit new blocks",
-            "(payout.scheme), confirm mature blocks and orphan blocks off the main chain (payout.maturity), then pay",
+            "(payout.scheme PROP, PPLNS or SOLO; with PPS, the shares accepted up to payout.ppsLagSeconds ago, each",
+            "worth payout.ppsBlockReward x share difficulty / network difficulty less the fee, while the block",
+            "rewards stay with the pool), confirm mature blocks and orphan blocks off the main chain (payout.maturity), then pay",
             "every confirmed balance of at least payout.minimum with sendmany, payout.batchSize outputs per transaction.",
             "If a payout's fate cannot be told from the wallet, nothing is sent and the command exits 1 saying which.",
             "--dry-run reads the node and the ledger, prints what would happen, and changes nothing."},
@@ -56,21 +60,33 @@ final class PayoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return payout();
+        } catch (PayoutHaltedException e) {
+            // The runner stopped because a payout's fate is unknown: nothing was sent; the operator checks it.
+            spec.commandLine().getErr().println("poolkit payout: stopped: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int payout() {
         PoolConfig c = PoolConfig.load(config);
         String chain = c.chain();
         PrintWriter out = spec.commandLine().getOut();
         JsonRpcClient node = JsonRpcClient.create(PoolConfig.endpoint(c.primaryNode()));
-        JsonRpcClient walletRpc = JsonRpcClient.create(c.walletEndpoint());
-        String account = c.payout.walletAccount;
-        RpcPayoutWallet wallet = new RpcPayoutWallet(walletRpc, account, 1, c.walletPassphrase(),
-                Duration.ofSeconds(c.payout.unlockSeconds), 100_000);
-        BlockCrediter crediter = c.crediter();
+        RpcPayoutWallet wallet = wallet(c);
+        boolean pps = c.isPps();
+        // Checked before anything runs, so a bad scheme section changes nothing.
+        BlockCrediter crediter = pps ? null : c.crediter();
+        PpsCrediter ppsCrediter = pps ? c.ppsCrediter() : null;
+        Clock clock = Clock.systemUTC();
         BlockMaturity maturity = new BlockMaturity(node, c.payout.maturity);
         ObjectNode o = Json.object();
         o.put("chain", chain);
         o.put("dryRun", dryRun);
+        o.put("scheme", pps ? "PPS" : c.payout.scheme.strip().toUpperCase(java.util.Locale.ROOT));
         try (LedgerStore store = LedgerStore.open(c.ledgerConfig())) {
-            PayoutRunner runner = new PayoutRunner(store, wallet, c.planner(), chain, Clock.systemUTC(),
+            PayoutRunner runner = new PayoutRunner(store, wallet, c.planner(), chain, clock,
                     Duration.ofSeconds(c.payout.sendGraceSeconds), new PayoutRunner.Checkpoints() { });
             if (dryRun) {
                 ArrayNode blocks = o.putArray("blocks");
@@ -82,7 +98,7 @@ final class PayoutCommand implements Callable<Integer> {
                                 a.block().found().hash(), a.verdict().name().toLowerCase(), a.confirmations());
                     }
                 }
-                int uncredited = store.blocks().uncredited(chain).size();
+                int uncredited = pps ? 0 : store.blocks().uncredited(chain).size();
                 o.put("uncredited", uncredited);
                 ArrayNode plans = o.putArray("plans");
                 List<PayoutPlan> preview = runner.preview();
@@ -105,7 +121,11 @@ final class PayoutCommand implements Callable<Integer> {
             // Reconcile first: nothing else happens while a payout's fate is unknown.
             List<Payout> reconciledFirst = new java.util.ArrayList<>();
             runner.reconcile(reconciledFirst, new java.util.ArrayList<>());
-            List<CreditBatch> credited = crediter.creditAll(store, chain);
+            // PPS credits the shares of the period up to ppsLag ago (the pool keeps the block rewards);
+            // the other schemes credit each new block.
+            List<CreditBatch> credited = pps
+                    ? ppsCrediter.creditUntil(store, chain, clock.instant().minus(c.ppsLag())).map(List::of).orElse(List.of())
+                    : crediter.creditAll(store, chain);
             BlockMaturity.Result settled = maturity.settle(store.blocks(), chain);
             PayoutRunner.Summary summary = runner.run();
             o.put("credited", credited.size());
@@ -120,9 +140,9 @@ final class PayoutCommand implements Callable<Integer> {
             if (json) {
                 out.println(Json.line(o));
             } else {
-                out.printf("credited %d block%s; confirmed %d, orphaned %d, pending %d%n", credited.size(),
-                        credited.size() == 1 ? "" : "s", settled.confirmed().size(), settled.orphaned().size(),
-                        settled.stillPending().size());
+                out.printf("credited %d %s%s; confirmed %d, orphaned %d, pending %d%n", credited.size(),
+                        pps ? "PPS period" : "block", credited.size() == 1 ? "" : "s", settled.confirmed().size(),
+                        settled.orphaned().size(), settled.stillPending().size());
                 for (Payout p : reconciledFirst) {
                     out.printf("reconciled %s: %s%n", p.label(), p.state().name().toLowerCase());
                 }
@@ -139,6 +159,12 @@ final class PayoutCommand implements Callable<Integer> {
             }
             return summary.failed().isEmpty() ? 0 : 1;
         }
+    }
+
+    /** The pool wallet of the payout section: its RPC endpoint, account and passphrase. */
+    static RpcPayoutWallet wallet(PoolConfig c) {
+        return new RpcPayoutWallet(JsonRpcClient.create(c.walletEndpoint()), c.payout.walletAccount, 1,
+                c.walletPassphrase(), Duration.ofSeconds(c.payout.unlockSeconds), 100_000);
     }
 
     private static ObjectNode plan(String label, String txid, List<PayoutOutput> outputs) {

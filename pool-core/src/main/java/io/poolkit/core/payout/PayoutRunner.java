@@ -40,14 +40,26 @@ public final class PayoutRunner {
     /** How far before a payout was planned a wallet transaction may be dated and still match it (clock skew). */
     private static final Duration SKEW = Duration.ofMinutes(10);
 
-    /** Points between the steps of a payout; tests throw from them to simulate a crash there. */
+    /**
+     * An observer of a payout's progress, called on the runner's thread between the steps of each
+     * payout, after the ledger has committed the step before (for progress output; a crash test kills
+     * the process in one). Every method does nothing by default.
+     */
     public interface Checkpoints {
         /** After the payout is planned and committed, before it is marked sending. */
         default void planned(Payout payout) {
         }
 
+        /** After the payout is marked sending and committed, just before the wallet is asked to send it. */
+        default void sending(Payout payout) {
+        }
+
         /** After the wallet returned the txid, before it is recorded. */
         default void sent(Payout payout, String txid) {
+        }
+
+        /** After the txid is recorded: the payout is done. */
+        default void recorded(Payout payout) {
         }
     }
 
@@ -176,6 +188,7 @@ public final class PayoutRunner {
         for (PayoutOutput o : p.outputs()) {
             amounts.put(o.address(), o.net());
         }
+        checkpoints.sending(p);
         String txid;
         try {
             txid = wallet.send(p.label(), amounts);
@@ -207,6 +220,7 @@ public final class PayoutRunner {
         long fee = wallet.transaction(txid).map(WalletTx::fee).orElse(0L);
         Payout done = store.payouts().markSent(p.id(), txid, fee);
         LOG.info("sent payout {} as {}", p.label(), txid);
+        checkpoints.recorded(done);
         sent.add(done);
     }
 

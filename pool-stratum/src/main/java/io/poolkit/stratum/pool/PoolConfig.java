@@ -120,6 +120,8 @@ public final class PoolConfig {
         public int feePerMille = 10;
         public String feeAddress = "";
         public int finderBonusPerMille = 0;
+        public long ppsBlockReward = 0;
+        public int ppsLagSeconds = 60;
         public long minimum = 10_000_000L;
         public long txFeePerOutput = 0;
         public int batchSize = 500;
@@ -199,7 +201,12 @@ public final class PoolConfig {
             endpoint(n);
         }
         serverConfig();
-        crediter();
+        if (isPps()) {
+            ppsCrediter();
+            ppsLag();
+        } else {
+            crediter();
+        }
         planner();
         if (payout.maturity < 1) {
             throw new IllegalArgumentException("payout.maturity must be at least 1 confirmation");
@@ -214,7 +221,15 @@ public final class PoolConfig {
         return network().name();
     }
 
-    /** How found blocks are credited: scheme, pool fee (to feeAddress, else the pool address) and finder bonus. */
+    /** Whether payout.scheme is PPS: shares are credited per period by {@link #ppsCrediter()}, not per block. */
+    public boolean isPps() {
+        return "PPS".equals(payout.scheme.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * How found blocks are credited: scheme, pool fee (to feeAddress, else the pool address) and finder
+     * bonus; for PPS, which credits shares and not blocks, see {@link #ppsCrediter()}.
+     */
     public io.poolkit.core.payout.BlockCrediter crediter() {
         io.poolkit.core.payout.RewardScheme scheme;
         try {
@@ -222,18 +237,53 @@ public final class PoolConfig {
                 case "PROP" -> new io.poolkit.core.payout.Prop();
                 case "SOLO" -> new io.poolkit.core.payout.Solo();
                 case "PPLNS" -> new io.poolkit.core.payout.Pplns(payout.pplnsFactor);
-                default -> throw new IllegalArgumentException("unknown scheme '" + payout.scheme + "': use PROP, PPLNS or SOLO"
-                        + " (PPS is credited per period, not per block)");
+                case "PPS" -> throw new IllegalArgumentException("PPS credits shares per period, not blocks: use ppsCrediter()");
+                default -> throw new IllegalArgumentException("unknown scheme '" + payout.scheme
+                        + "': use PROP, PPLNS, SOLO or PPS");
             };
-            String feeAddress = payout.feeAddress.isBlank() ? payoutAddress().text() : payout.feeAddress.strip();
-            if (!payout.feeAddress.isBlank()) {
-                Addresses.parse(feeAddress, network());
-            }
             return new io.poolkit.core.payout.BlockCrediter(scheme, new io.poolkit.core.payout.BlockSplitter(
-                    new io.poolkit.core.payout.PoolFee(payout.feePerMille, feeAddress), payout.finderBonusPerMille));
+                    poolFee(), payout.finderBonusPerMille));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("payout: " + e.getMessage());
         }
+    }
+
+    /**
+     * The PPS crediter (scheme PPS): each share is worth payout.ppsBlockReward times its difficulty over
+     * the network difficulty, less the pool fee.
+     */
+    public io.poolkit.core.payout.PpsCrediter ppsCrediter() {
+        try {
+            if (!isPps()) {
+                throw new IllegalArgumentException("scheme is " + payout.scheme + ", not PPS");
+            }
+            if (payout.ppsBlockReward <= 0) {
+                throw new IllegalArgumentException("scheme PPS needs ppsBlockReward: the block reward, base units, a share"
+                        + " is valued against (e.g. 312500000 for 3.125 BTC)");
+            }
+            return new io.poolkit.core.payout.PpsCrediter(new io.poolkit.core.payout.Pps(poolFee(), payout.ppsBlockReward));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payout: " + e.getMessage());
+        }
+    }
+
+    /**
+     * How long before now a PPS period ends: shares accepted within it may still be on their way to the
+     * ledger (the recorder writes in batches), so they wait for the next run instead of being skipped.
+     */
+    public Duration ppsLag() {
+        if (payout.ppsLagSeconds < 0) {
+            throw new IllegalArgumentException("payout.ppsLagSeconds must not be negative");
+        }
+        return Duration.ofSeconds(payout.ppsLagSeconds);
+    }
+
+    private io.poolkit.core.payout.PoolFee poolFee() {
+        String feeAddress = payout.feeAddress.isBlank() ? payoutAddress().text() : payout.feeAddress.strip();
+        if (!payout.feeAddress.isBlank()) {
+            Addresses.parse(feeAddress, network());
+        }
+        return new io.poolkit.core.payout.PoolFee(payout.feePerMille, feeAddress);
     }
 
     /** The payout planner: minimum, fee policy, batch size. */
