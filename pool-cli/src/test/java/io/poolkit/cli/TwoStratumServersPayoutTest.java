@@ -117,6 +117,11 @@ class TwoStratumServersPayoutTest {
                     assertEquals(new Balance(CHAIN, a, 0, 0, 0, credits), store.balances().of(CHAIN, a));
                 }
                 assertEquals(rewards, credited, "every satoshi of the mature blocks is credited");
+                System.out.printf("two stratum servers: shares A=%d B=%d, blocks A=%d B=%d (confirmed %d), paid %s in %s%n",
+                        store.shares().count("stratum-a"), store.shares().count("stratum-b"),
+                        store.blocks().recent(1000).stream().filter(b -> b.serverId().equals("stratum-a")).count(),
+                        store.blocks().recent(1000).stream().filter(b -> b.serverId().equals("stratum-b")).count(),
+                        confirmed.size(), reached, txid);
             }
             CliRun again = CliRun.of("payout", "--config", ymlA.toString());
             assertEquals(0, again.exitCode(), again.err());

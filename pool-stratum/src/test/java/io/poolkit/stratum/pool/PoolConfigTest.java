@@ -52,6 +52,27 @@ class PoolConfigTest {
                 .getMessage().contains("POOLKIT_UNSET_FOR_TEST"));
     }
 
+    @Test
+    void ppsSchemeNeedsItsBlockRewardAndCreditsShares() {
+        String base = "pool: {network: bitcoin-regtest, payoutAddress: mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn}\n"
+                + "nodes: [{name: a, url: 'http://127.0.0.1:1'}]\n";
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PoolConfig.parse(base + "payout: {scheme: PPS}\n"))
+                .getMessage().contains("ppsBlockReward"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PoolConfig.parse(base + "payout: {scheme: PPS, ppsBlockReward: 5000000000, ppsLagSeconds: -1}\n"))
+                .getMessage().contains("ppsLagSeconds"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PoolConfig.parse(base + "payout: {scheme: PPSX}\n"))
+                .getMessage().contains("PROP, PPLNS, SOLO or PPS"));
+
+        PoolConfig c = PoolConfig.parse(base + "payout: {scheme: pps, ppsBlockReward: 5000000000, feePerMille: 20}\n");
+        assertTrue(c.isPps());
+        assertEquals(5_000_000_000L, c.ppsCrediter().pps().blockReward());
+        assertEquals(20, c.ppsCrediter().pps().fee().perMille());
+        assertEquals(java.time.Duration.ofSeconds(60), c.ppsLag());
+        assertThrows(IllegalArgumentException.class, c::crediter, "PPS does not credit blocks");
+        assertThrows(IllegalArgumentException.class, () -> PoolConfig.parse(base).ppsCrediter(), "PPLNS has no PPS crediter");
+    }
+
     private static void assertSameValues(String path, Map<?, ?> defaults, Map<?, ?> example) {
         for (Map.Entry<?, ?> e : defaults.entrySet()) {
             Object exampleValue = example.get(e.getKey());
