@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,10 +77,8 @@ final class PayoutCommand implements Callable<Integer> {
         JsonRpcClient node = JsonRpcClient.create(PoolConfig.endpoint(c.primaryNode()));
         RpcPayoutWallet wallet = wallet(c);
         boolean pps = c.isPps();
-        // Checked before anything runs, so a bad scheme section changes nothing.
-        BlockCrediter crediter = pps ? null : c.crediter();
-        PpsCrediter ppsCrediter = pps ? c.ppsCrediter() : null;
         Clock clock = Clock.systemUTC();
+        Function<LedgerStore, List<CreditBatch>> credit = crediting(c, clock);
         BlockMaturity maturity = new BlockMaturity(node, c.payout.maturity);
         ObjectNode o = Json.object();
         o.put("chain", chain);
@@ -121,11 +120,7 @@ final class PayoutCommand implements Callable<Integer> {
             // Reconcile first: nothing else happens while a payout's fate is unknown.
             List<Payout> reconciledFirst = new java.util.ArrayList<>();
             runner.reconcile(reconciledFirst, new java.util.ArrayList<>());
-            // PPS credits the shares of the period up to ppsLag ago (the pool keeps the block rewards);
-            // the other schemes credit each new block.
-            List<CreditBatch> credited = pps
-                    ? ppsCrediter.creditUntil(store, chain, clock.instant().minus(c.ppsLag())).map(List::of).orElse(List.of())
-                    : crediter.creditAll(store, chain);
+            List<CreditBatch> credited = credit.apply(store);
             BlockMaturity.Result settled = maturity.settle(store.blocks(), chain);
             PayoutRunner.Summary summary = runner.run();
             o.put("credited", credited.size());
@@ -159,6 +154,22 @@ final class PayoutCommand implements Callable<Integer> {
             }
             return summary.failed().isEmpty() ? 0 : 1;
         }
+    }
+
+    /**
+     * How a run credits the ledger: PPS credits the shares of the period up to ppsLag ago (the pool
+     * keeps the block rewards); the other schemes credit each new block. Built (and so checked) before
+     * anything runs, so a bad scheme section changes nothing.
+     */
+    private static Function<LedgerStore, List<CreditBatch>> crediting(PoolConfig c, Clock clock) {
+        String chain = c.chain();
+        if (c.isPps()) {
+            PpsCrediter pps = c.ppsCrediter();
+            Duration lag = c.ppsLag();
+            return store -> pps.creditUntil(store, chain, clock.instant().minus(lag)).map(List::of).orElse(List.of());
+        }
+        BlockCrediter blocks = c.crediter();
+        return store -> blocks.creditAll(store, chain);
     }
 
     /** The pool wallet of the payout section: its RPC endpoint, account and passphrase. */
