@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash tests against the real bcoin wallet: the runner is killed (an {@link Error} thrown at a
  * checkpoint or from around the wallet call, which nothing in the runner catches) after planning,
  * before and after the wallet call, and after the send before recording; the rerun must pay every
- * address exactly once, lose no credit, and rerunning a finished payout must send nothing.
+ * address exactly once, lose no credit, and rerunning a finished payout must send nothing. The same
+ * steps with a real process death (a child JVM halted at the step, then {@code poolkit payout}) are
+ * pool-cli's PayoutProcessKillTest; this class also covers a lost connection and a refused send.
  */
 @Tag("bcoin")
 class BcoinPayoutCrashTest {
