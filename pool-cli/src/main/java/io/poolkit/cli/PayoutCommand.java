@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "payout",
         mixinStandardHelpOptions = true,
         description = {"One payout run, fit for cron: reconcile unfinished payouts with the wallet, credit new blocks",
-            "(payout.scheme PROP, PPLNS or SOLO; with PPS, the shares accepted up to payout.ppsLagSeconds ago, each",
+            "(payout.scheme PROP, PPLNS or SOLO; with PPS, every unpaid share accepted up to payout.ppsLagSeconds ago, each",
             "worth payout.ppsBlockReward x share difficulty / network difficulty less the fee, while the block",
             "rewards stay with the pool), confirm mature blocks and orphan blocks off the main chain (payout.maturity), then pay",
             "every confirmed balance of at least payout.minimum with sendmany, payout.batchSize outputs per transaction.",
@@ -157,7 +157,7 @@ final class PayoutCommand implements Callable<Integer> {
     }
 
     /**
-     * How a run credits the ledger: PPS credits the shares of the period up to ppsLag ago (the pool
+     * How a run credits the ledger: PPS credits every unpaid share accepted up to ppsLag ago (the pool
      * keeps the block rewards); the other schemes credit each new block. Built (and so checked) before
      * anything runs, so a bad scheme section changes nothing.
      */
@@ -166,7 +166,7 @@ final class PayoutCommand implements Callable<Integer> {
         if (c.isPps()) {
             PpsCrediter pps = c.ppsCrediter();
             Duration lag = c.ppsLag();
-            return store -> pps.creditUntil(store, chain, clock.instant().minus(lag)).map(List::of).orElse(List.of());
+            return store -> pps.creditUntil(store, chain, clock.instant().minus(lag));
         }
         BlockCrediter blocks = c.crediter();
         return store -> blocks.creditAll(store, chain);

@@ -32,15 +32,20 @@ class LedgerCommandTest {
         Path db = dir.resolve("var/pool.db");
         CliRun first = CliRun.of("ledger", "migrate", "--db", db.toString());
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals("ledger " + db + " (sqlite): schema created at version 1 (1 migration applied)", first.out().strip());
+        java.util.regex.Matcher created = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("ledger " + db + " (sqlite): schema created at version ")
+                        + "([0-9.]+) \\(([0-9]+) migrations? applied\\)").matcher(first.out().strip());
+        assertTrue(created.matches(), first.out());
+        String version = created.group(1);
+        assertTrue(Integer.parseInt(created.group(2)) >= 1);
         assertTrue(Files.exists(db));
 
         CliRun again = CliRun.of("ledger", "migrate", "--db", "jdbc:sqlite:" + db, "--json");
         assertEquals(0, again.exitCode(), again.err());
         JsonNode o = JSON.readTree(again.out());
         assertEquals("sqlite", o.get("kind").asText());
-        assertEquals("1", o.get("from").asText());
-        assertEquals("1", o.get("to").asText());
+        assertEquals(version, o.get("from").asText());
+        assertEquals(version, o.get("to").asText());
         assertEquals(0, o.get("applied").asInt());
     }
 
@@ -54,7 +59,7 @@ class LedgerCommandTest {
         assertEquals(url, o.get("db").asText());
         assertEquals("postgresql", o.get("kind").asText());
         assertTrue(o.get("from").isNull());
-        assertEquals(1, o.get("applied").asInt());
+        assertTrue(o.get("applied").asInt() >= 1, "a new database gets every migration");
         assertTrue(!run.out().contains("not-shown") && !run.err().contains("not-shown"));
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Credits: a block's split, or credit from another source. Each crediting is one transaction that
@@ -111,6 +113,73 @@ public final class CreditRepository {
         });
     }
 
+    /**
+     * Pays shares once each, pay-per-share style: takes up to {@code maxShares} shares accepted up to
+     * {@code upToInclusive} that no earlier PPS crediting of {@code chain} paid (lowest id first),
+     * values them with {@code valuer}, and writes the batch, its lines, the balances and a mark per
+     * share in one transaction. A share is marked at most once per chain (the table's key), so it is
+     * never paid twice, even by two concurrent runs (the later one fails and changes nothing); a share
+     * that reached the ledger late is paid by the next call. Credits are confirmed at once.
+     *
+     * @param chain the chain whose coins are credited
+     * @param scheme the scheme name stored with the batch, e.g. {@code PPS}
+     * @param upToInclusive the latest acceptance time to pay
+     * @param maxShares the most shares one batch pays (bounds memory and transaction size)
+     * @param valuer the credit lines for a list of shares, at most one line per address and kind
+     * @return the batch written, or empty if no share was waiting
+     */
+    public Optional<CreditBatch> creditPpsShares(String chain, String scheme, Instant upToInclusive, int maxShares,
+            Function<List<AcceptedShare>, List<CreditLine>> valuer) {
+        Checks.token("chain", chain, Checks.CHAIN);
+        Checks.token("scheme", scheme, Checks.SCHEME);
+        if (maxShares < 1) {
+            throw new IllegalArgumentException("maxShares must be positive, got " + maxShares);
+        }
+        return jdbc.transaction("crediting PPS shares of " + chain, c -> {
+            List<StoredShare> shares = unpaidPpsShares(c, chain, upToInclusive, maxShares);
+            if (shares.isEmpty()) {
+                return Optional.empty();
+            }
+            List<CreditLine> lines = checkedLines(valuer.apply(shares.stream().map(StoredShare::share).toList()));
+            String source = "pps:" + chain + ":shares:" + shares.get(0).id() + "-" + shares.get(shares.size() - 1).id();
+            Recorded<CreditBatch> r = insertBatch(c, chain, source, Optional.empty(), scheme, lines,
+                    CreditState.CONFIRMED, clock.millis());
+            if (!r.created()) {
+                throw new LedgerStateException("PPS batch " + source + " exists but its shares are unmarked");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO pps_credited_shares (chain, share_id, batch_id) VALUES (?, ?, ?)")) {
+                for (StoredShare s : shares) {
+                    ps.setString(1, chain);
+                    ps.setLong(2, s.id());
+                    ps.setLong(3, r.value().id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return Optional.of(r.value());
+        });
+    }
+
+    private static List<StoredShare> unpaidPpsShares(Connection c, String chain, Instant upToInclusive, int max)
+            throws SQLException {
+        List<StoredShare> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.server_id, s.address, s.worker, s.difficulty,"
+                + " s.network_difficulty, s.job_id, s.height, s.accepted_at FROM shares s WHERE s.accepted_at <= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM pps_credited_shares m WHERE m.chain = ? AND m.share_id = s.id)"
+                + " ORDER BY s.id")) {
+            ps.setLong(1, Jdbc.millis(upToInclusive));
+            ps.setString(2, chain);
+            ps.setMaxRows(max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ShareRepository.map(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The crediting of a source, if it happened. */
     public Optional<CreditBatch> batch(String source) {
         return jdbc.read("reading credit batch " + source, c -> findBatch(c, source));
@@ -121,10 +190,7 @@ public final class CreditRepository {
         return batch(CreditBatch.blockSource(blockId));
     }
 
-    /**
-     * The latest crediting of a chain by a scheme, if any: where a PPS run whose source names the
-     * end of the period it paid finds where to go on from.
-     */
+    /** The latest crediting of a chain by a scheme, if any. */
     public Optional<CreditBatch> latestBatch(String chain, String scheme) {
         return jdbc.read("reading the latest " + scheme + " credit batch", c -> {
             try (PreparedStatement ps = c.prepareStatement(BATCH_COLUMNS + " WHERE chain = ? AND scheme = ?"

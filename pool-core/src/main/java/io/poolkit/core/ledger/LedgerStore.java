@@ -174,7 +174,7 @@ public final class LedgerStore implements AutoCloseable {
                 : Optional.of(current.getVersion().getVersion());
     }
 
-    private Flyway flyway() {
+    Flyway flyway() {
         return Flyway.configure(LedgerStore.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)

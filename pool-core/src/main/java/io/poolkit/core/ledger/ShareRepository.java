@@ -193,6 +193,11 @@ public final class ShareRepository {
      */
     public int deleteBefore(Instant before) {
         return jdbc.transaction("pruning shares", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pps_credited_shares WHERE share_id IN"
+                    + " (SELECT id FROM shares WHERE accepted_at < ?)")) {
+                ps.setLong(1, Jdbc.millis(before));
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM shares WHERE accepted_at < ?")) {
                 ps.setLong(1, Jdbc.millis(before));
                 return ps.executeUpdate();
@@ -200,7 +205,7 @@ public final class ShareRepository {
         });
     }
 
-    private static StoredShare map(ResultSet rs) throws SQLException {
+    static StoredShare map(ResultSet rs) throws SQLException {
         AcceptedShare share = new AcceptedShare(rs.getString("address"), rs.getString("worker"),
                 Dialect.getDecimal(rs, "difficulty"), Dialect.getDecimal(rs, "network_difficulty"),
                 rs.getString("job_id"), rs.getLong("height"), Jdbc.instant(rs, "accepted_at"));

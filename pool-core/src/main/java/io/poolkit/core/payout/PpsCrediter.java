@@ -1,51 +1,51 @@
 package io.poolkit.core.payout;
 
-import io.poolkit.core.ledger.AcceptedShare;
 import io.poolkit.core.ledger.CreditBatch;
-import io.poolkit.core.ledger.CreditLine;
 import io.poolkit.core.ledger.LedgerStore;
-import io.poolkit.core.ledger.Recorded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Credits pay-per-share periods into the ledger: the shares accepted after the end of the previous
- * PPS period up to {@code until} are valued by {@link Pps} and credited, confirmed at once (the pool
- * pays them from its funds), under the source {@code pps:CHAIN:END_MILLIS}. The next period starts
- * where the latest one ended, so no share is credited twice and none is skipped; crediting a period
- * again changes nothing.
+ * Credits pay-per-share: every share accepted up to {@code until} that PPS has not paid yet is valued
+ * by {@link Pps} and credited, confirmed at once (the pool pays them from its funds). Each share is
+ * marked with the batch that paid it, so none is paid twice and a share that reached the ledger late
+ * (a recorder that waited out a database outage) is paid by the next run instead of being skipped.
  *
  * @param pps the share valuation
+ * @param sharesPerBatch the most shares one credit batch (one transaction) pays; a run writes as many
+ *     batches as it needs. Each batch rounds each address's credit down once, so the value is fixed
+ *     by the ledger's share order, not by when runs happen to start.
  */
-public record PpsCrediter(Pps pps) {
+public record PpsCrediter(Pps pps, int sharesPerBatch) {
 
     /** The scheme name stored with PPS credits. */
     public static final String SCHEME = "PPS";
+    /** Shares per batch when not chosen: bounds a run's memory to a few megabytes. */
+    public static final int DEFAULT_SHARES_PER_BATCH = 10_000;
 
     public PpsCrediter {
         Objects.requireNonNull(pps, "pps");
+        if (sharesPerBatch < 1) {
+            throw new IllegalArgumentException("sharesPerBatch must be positive, got " + sharesPerBatch);
+        }
     }
 
-    /** Credits the shares of {@code chain}'s next period, up to {@code until}; empty if it had no share of value. */
-    public Optional<CreditBatch> creditUntil(LedgerStore store, String chain, Instant until) {
-        Instant from = store.credits().latestBatch(chain, SCHEME).map(b -> periodEnd(b.source())).orElse(Instant.EPOCH);
-        if (!until.isAfter(from)) {
-            return Optional.empty();
-        }
-        List<AcceptedShare> shares = new ArrayList<>();
-        store.shares().forEachBetween(from, until, s -> shares.add(s.share()));
-        List<CreditLine> lines = pps.credits(shares);
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        Recorded<CreditBatch> r = store.credits().credit(chain, "pps:" + chain + ":" + until.toEpochMilli(), SCHEME, lines);
-        return Optional.of(r.value());
+    /** A crediter with {@link #DEFAULT_SHARES_PER_BATCH}. */
+    public PpsCrediter(Pps pps) {
+        this(pps, DEFAULT_SHARES_PER_BATCH);
     }
 
-    private static Instant periodEnd(String source) {
-        return Instant.ofEpochMilli(Long.parseLong(source.substring(source.lastIndexOf(':') + 1)));
+    /** Credits {@code chain}'s unpaid shares accepted up to {@code until}; the batches written, oldest first. */
+    public List<CreditBatch> creditUntil(LedgerStore store, String chain, Instant until) {
+        List<CreditBatch> written = new ArrayList<>();
+        while (true) {
+            var batch = store.credits().creditPpsShares(chain, SCHEME, until, sharesPerBatch, pps::credits);
+            if (batch.isEmpty()) {
+                return written;
+            }
+            written.add(batch.get());
+        }
     }
 }

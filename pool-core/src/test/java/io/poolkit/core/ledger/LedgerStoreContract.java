@@ -63,13 +63,13 @@ abstract class LedgerStoreContract {
 
     @Test
     void migrationIsRepeatableAndReportsTheVersion() {
-        assertEquals(Optional.of("1"), store.schemaVersion());
+        assertEquals(Optional.of("2.1"), store.schemaVersion());
         MigrationResult again = store.migrate();
         assertEquals(0, again.applied());
-        assertEquals(Optional.of("1"), again.fromVersion());
-        assertEquals("1", again.toVersion());
+        assertEquals(Optional.of("2.1"), again.fromVersion());
+        assertEquals("2.1", again.toVersion());
         try (LedgerStore second = LedgerStore.open(config.withMigrateOnOpen(false))) {
-            assertEquals(Optional.of("1"), second.schemaVersion());
+            assertEquals(Optional.of("2.1"), second.schemaVersion());
         }
     }
 
@@ -241,6 +241,103 @@ abstract class LedgerStoreContract {
         store.credits().credit(CHAIN, "pps:stratum-1:2024-05-01T13", "PPS", pps);
         assertEquals("pps:stratum-1:2024-05-01T13", store.credits().latestBatch(CHAIN, "PPS").orElseThrow().source());
         assertTrue(store.credits().latestBatch(CHAIN, "PROP").isEmpty());
+    }
+
+    /** A stand-in share valuation: 1000 base units per share, one line per address. */
+    private static List<CreditLine> thousandEach(List<AcceptedShare> shares) {
+        Map<String, Long> per = new java.util.TreeMap<>();
+        shares.forEach(s -> per.merge(s.address(), 1000L, Long::sum));
+        return per.entrySet().stream().map(e -> new CreditLine(e.getKey(), CreditKind.PPS, e.getValue())).toList();
+    }
+
+    private void insertShare(String key, String address, Instant at) {
+        store.shares().insert("stratum-1", List.of(new KeyedShare(key, share(address, "1", at))));
+    }
+
+    @Test
+    void ppsPaysEachShareOnceAndALateShareInTheNextRun() {
+        insertShare("a1", ALICE, T0.plusSeconds(1));
+        insertShare("b1", BOB, T0.plusSeconds(2));
+        insertShare("a2", ALICE, T0.plusSeconds(100));
+        CreditBatch first = store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(60), 100,
+                LedgerStoreContract::thousandEach).orElseThrow();
+        assertEquals(2000, first.total(), "the two shares up to the cut, not the later one");
+        assertTrue(store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(60), 100,
+                LedgerStoreContract::thousandEach).isEmpty(), "nothing unpaid up to the same cut");
+
+        // Accepted before the first cut but written after it ran: the period-based crediting skipped it.
+        insertShare("b0", BOB, T0.plusSeconds(30));
+        CreditBatch second = store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(200), 100,
+                LedgerStoreContract::thousandEach).orElseThrow();
+        assertEquals(2000, second.total(), "the late share and the one after the first cut");
+        assertEquals(2000, store.balances().of(CHAIN, ALICE).confirmed());
+        assertEquals(2000, store.balances().of(CHAIN, BOB).confirmed());
+        assertTrue(store.credits().creditPpsShares("other-chain", "PPS", T0.plusSeconds(200), 100,
+                LedgerStoreContract::thousandEach).isPresent(), "marks are per chain");
+    }
+
+    @Test
+    void ppsSplitsARunIntoBatchesOfAtMostMaxShares() {
+        for (int i = 0; i < 7; i++) {
+            insertShare("s" + i, i % 2 == 0 ? ALICE : BOB, T0.plusSeconds(i));
+        }
+        List<Long> totals = new ArrayList<>();
+        Optional<CreditBatch> b;
+        while ((b = store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(60), 3,
+                LedgerStoreContract::thousandEach)).isPresent()) {
+            totals.add(b.get().total());
+        }
+        assertEquals(List.of(3000L, 3000L, 1000L), totals);
+        assertEquals(7000, store.balances().of(CHAIN, ALICE).confirmed() + store.balances().of(CHAIN, BOB).confirmed());
+    }
+
+    @Test
+    void concurrentPpsRunsNeverPayAShareTwice() throws Exception {
+        int n = 200;
+        for (int i = 0; i < n; i++) {
+            insertShare("c" + i, i % 3 == 0 ? ALICE : BOB, T0.plusSeconds(i));
+        }
+        Runnable run = () -> {
+            for (int tries = 0; tries < 200; tries++) {
+                try {
+                    if (store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(n), 7,
+                            LedgerStoreContract::thousandEach).isEmpty()) {
+                        return;
+                    }
+                } catch (LedgerException lostTheRace) {
+                    // The other run marked one of these shares first; this transaction changed nothing.
+                }
+            }
+        };
+        Thread a = new Thread(run);
+        Thread b = new Thread(run);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        run.run();
+        assertEquals(1000L * n,
+                store.balances().of(CHAIN, ALICE).confirmed() + store.balances().of(CHAIN, BOB).confirmed());
+    }
+
+    @Test
+    void upgradingFromV1MarksTheSharesItsPpsPeriodsPaid() {
+        store.close();
+        store = LedgerStore.open(newDatabase().withClock(clock).withMigrateOnOpen(false));
+        org.flywaydb.core.Flyway.configure().configuration(store.flyway().getConfiguration()).target("1").load().migrate();
+        insertShare("old", ALICE, T0.plusSeconds(10));
+        insertShare("new", BOB, T0.plusSeconds(70));
+        // What version 1's PpsCrediter wrote for the period ending at T0+60 s.
+        store.credits().credit(CHAIN, "pps:" + CHAIN + ":" + T0.plusSeconds(60).toEpochMilli(), "PPS",
+                List.of(new CreditLine(ALICE, CreditKind.PPS, 1000)));
+        store.credits().credit(CHAIN, "pps:not-a-v1-period", "PPS", List.of(new CreditLine(CAROL, CreditKind.PPS, 5)));
+        assertEquals("2.1", store.migrate().toVersion());
+
+        CreditBatch after = store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(600), 100,
+                LedgerStoreContract::thousandEach).orElseThrow();
+        assertEquals(1000, after.total(), "only the share after the version 1 period");
+        assertEquals(1000, store.balances().of(CHAIN, ALICE).confirmed(), "alice's share is not paid again");
+        assertEquals(1000, store.balances().of(CHAIN, BOB).confirmed());
     }
 
     private void fund(String address, long amount, String source) {
