@@ -63,11 +63,14 @@ abstract class LedgerStoreContract {
 
     @Test
     void migrationIsRepeatableAndReportsTheVersion() {
-        assertEquals(Optional.of("2.1"), store.schemaVersion());
+        org.flywaydb.core.api.MigrationInfo[] all = store.flyway().info().all();
+        String newest = all[all.length - 1].getVersion().getVersion();
+        assertTrue(all.length >= 3, "V1, V2 and V2.1 at least");
+        assertEquals(Optional.of(newest), store.schemaVersion(), "a new database is at the newest migration");
         MigrationResult again = store.migrate();
         assertEquals(0, again.applied());
-        assertEquals(Optional.of("2.1"), again.fromVersion());
-        assertEquals("2.1", again.toVersion());
+        assertEquals(Optional.of(newest), again.fromVersion());
+        assertEquals(newest, again.toVersion());
         try (LedgerStore second = LedgerStore.open(config.withMigrateOnOpen(false))) {
             assertEquals(Optional.of("2.1"), second.schemaVersion());
         }
