@@ -110,7 +110,7 @@ public final class PoolWatcher {
                 LOG.info("pool block {} {}: reward {} sats shared by {} delegates", height, hash,
                         outcome.stakerRewardSats(), outcome.creditsSats().size());
             }
-            case SELF_STAKE -> {
+            case SELF_STAKE, POOL_BLOCK_UNSHARED -> {
                 revenue = Math.addExact(revenue, outcome.stakerRewardSats());
                 balance = Math.addExact(balance, outcome.stakerRewardSats());
             }
@@ -153,6 +153,13 @@ public final class PoolWatcher {
             return new BlockOutcome(height, hash, BlockOutcome.Kind.SELF_STAKE, rewards.stakerRewardSats(), Map.of());
         }
         Map<String, Long> weights = weights(height);
+        if (!WeightSplitter.hasWeight(weights)) {
+            // nobody to share with (every delegation immature, too small or below the fee): the reward is the pool's
+            LOG.warn("pool block {} {}: no eligible delegate weight; the reward of {} sats stays with the pool as revenue",
+                    height, hash, rewards.stakerRewardSats());
+            return new BlockOutcome(height, hash, BlockOutcome.Kind.POOL_BLOCK_UNSHARED, rewards.stakerRewardSats(),
+                    Map.of());
+        }
         Map<String, Long> credits = WeightSplitter.split(rewards.stakerRewardSats(), weights, config.rounding());
         return new BlockOutcome(height, hash, BlockOutcome.Kind.POOL_BLOCK, rewards.stakerRewardSats(), credits);
     }
