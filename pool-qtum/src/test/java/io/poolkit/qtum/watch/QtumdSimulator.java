@@ -66,8 +66,15 @@ final class QtumdSimulator implements AutoCloseable {
     private final AtomicInteger reorgs = new AtomicInteger();
     private final List<JsonNode> walletCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final JsonNode sendmanyRecorded = TestVectors.json("qtum/rpc/ppm_sendmany_example.json");
+    private final JsonNode stakingInfoRecorded =
+            TestVectors.json("qtum/rpc/ppm_getstakinginfo_v0.20.1_testnet.json").get("result");
+    private final JsonNode getinfoRecorded = TestVectors.json("qtum/rpc/ppm_getinfo_v0.19.1_testnet.json").get("result");
+    private final JsonNode walletInfoRecorded =
+            TestVectors.json("qtum/rpc/issue926_getstakinginfo_getwalletinfo_mainnet_2021.json").get("getwalletinfo");
     private volatile int tip;
     private volatile boolean down;
+    private volatile boolean staking = true;
+    private volatile int connections = -1;
 
     QtumdSimulator(String user, String password) throws IOException {
         this.user = user;
@@ -135,6 +142,16 @@ final class QtumdSimulator implements AutoCloseable {
 
     SimBlock block(int height) {
         return chain.get(height);
+    }
+
+    /** Makes getstakinginfo say {@code staking: staking}. */
+    void setStaking(boolean staking) {
+        this.staking = staking;
+    }
+
+    /** Makes getconnectioncount answer {@code n} (default: the recorded getinfo's 9). */
+    void setConnections(int n) {
+        this.connections = n;
     }
 
     void setDown(boolean down) {
@@ -231,6 +248,17 @@ final class QtumdSimulator implements AutoCloseable {
                 out.put("height", tip);
                 return out;
             }
+            case "getstakinginfo": {
+                // the recorded v0.20.1 testnet answer, with "staking" as scripted
+                return ((ObjectNode) stakingInfoRecorded.deepCopy()).put("staking", staking);
+            }
+            case "getwalletinfo": {
+                // the recorded 2021 mainnet answer (balance 305.241, stake 0.0) with the recorded getinfo's testnet figures
+                return ((ObjectNode) walletInfoRecorded.deepCopy()).put("balance", getinfoRecorded.get("balance").decimalValue())
+                        .put("stake", getinfoRecorded.get("stake").decimalValue());
+            }
+            case "getconnectioncount":
+                return JSON.getNodeFactory().numberNode(connections >= 0 ? connections : getinfoRecorded.get("connections").asInt());
             case "walletpassphrase": {
                 walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
                 return JSON.nullNode();
