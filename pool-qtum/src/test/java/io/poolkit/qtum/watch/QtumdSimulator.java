@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * watcher makes from the recorded real responses in {@code ../shared/vectors/qtum/rpc}, re-stamped
  * for a scripted chain. Blocks are scripted by kind (our pool block, our self stake, someone else's
  * delegated block, someone else's block, proof of work); the tip can be reorganised and the node can
- * be taken down (every call then fails with HTTP 503).
+ * be taken down (every call then fails with HTTP 503). Its wallet keeps the sends it made and lists them
+ * with listtransactions/gettransaction in bitcoind's shape (qtumd's wallet is bitcoind's; no recorded
+ * answer of these calls exists in the vectors). getstakinginfo, getwalletinfo and getconnectioncount
+ * answer from the recorded responses, with staking and the connection count scriptable.
  */
 final class QtumdSimulator implements AutoCloseable {
 
@@ -71,6 +74,11 @@ final class QtumdSimulator implements AutoCloseable {
     private final JsonNode getinfoRecorded = TestVectors.json("qtum/rpc/ppm_getinfo_v0.19.1_testnet.json").get("result");
     private final JsonNode walletInfoRecorded =
             TestVectors.json("qtum/rpc/issue926_getstakinginfo_getwalletinfo_mainnet_2021.json").get("getwalletinfo");
+    /** Sends the wallet made: txid, label (comment), amounts in QTUM text, time. */
+    record SimSend(String txid, String label, Map<String, String> amounts, long unixTime) {
+    }
+
+    private final List<SimSend> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int tip;
     private volatile boolean down;
     private volatile boolean staking = true;
@@ -156,6 +164,11 @@ final class QtumdSimulator implements AutoCloseable {
 
     void setDown(boolean down) {
         this.down = down;
+    }
+
+    /** The sends the simulated wallet made. */
+    List<SimSend> sends() {
+        return List.copyOf(sends);
     }
 
     /** walletpassphrase and sendmany calls in order, as {method, params}. */
@@ -268,9 +281,37 @@ final class QtumdSimulator implements AutoCloseable {
                     throw new SimError(-8, "Dummy value must be set to \"\"");
                 }
                 walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
-                long sends = walletCalls.stream().filter(c -> c.get("method").asText().equals("sendmany")).count();
-                return JSON.getNodeFactory().textNode(sends == 1 ? sendmanyRecorded.get("result_txid").asText()
-                        : hashOf((int) sends, 9000));
+                long count = walletCalls.stream().filter(c -> c.get("method").asText().equals("sendmany")).count();
+                String txid = count == 1 ? sendmanyRecorded.get("result_txid").asText() : hashOf((int) count, 9000);
+                Map<String, String> amounts = new java.util.LinkedHashMap<>();
+                params.get(1).fields().forEachRemaining(e -> amounts.put(e.getKey(), e.getValue().asText()));
+                sends.add(new SimSend(txid, params.path(3).asText(""), amounts, System.currentTimeMillis() / 1000));
+                return JSON.getNodeFactory().textNode(txid);
+            }
+            case "listtransactions": {
+                // bitcoind's shape (one 'send' entry per output), which qtumd keeps; not a recorded answer
+                ArrayNode out = JSON.createArrayNode();
+                for (SimSend s : sends) {
+                    s.amounts().forEach((a, v) -> out.addObject().put("address", a).put("category", "send")
+                            .put("amount", new java.math.BigDecimal(v).negate()).put("fee", new java.math.BigDecimal("-0.00090400"))
+                            .put("txid", s.txid()).put("time", s.unixTime()).put("comment", s.label()));
+                }
+                return out;
+            }
+            case "gettransaction": {
+                for (SimSend s : sends) {
+                    if (s.txid().equals(params.get(0).asText())) {
+                        ObjectNode tx = JSON.createObjectNode().put("txid", s.txid()).put("confirmations", 0)
+                                .put("time", s.unixTime()).put("comment", s.label())
+                                .put("fee", new java.math.BigDecimal("-0.00090400"));
+                        ArrayNode details = tx.putArray("details");
+                        s.amounts().forEach((a, v) -> details.addObject().put("address", a).put("category", "send")
+                                .put("amount", new java.math.BigDecimal(v).negate())
+                                .put("fee", new java.math.BigDecimal("-0.00090400")));
+                        return tx;
+                    }
+                }
+                throw new SimError(-5, "Invalid or non-wallet transaction id");
             }
             default:
                 throw new SimError(-32601, "Method not found (simulator): " + method);
