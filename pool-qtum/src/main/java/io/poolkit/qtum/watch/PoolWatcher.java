@@ -189,9 +189,9 @@ public final class PoolWatcher {
      * @throws ReorgBeyondDelayException when the last processed block left the main chain
      */
     public List<BlockOutcome> pollOnce(Optional<NodeStatus> status) {
-        int tip = rpc.call("getblockcount", List.of()).asInt();
+        int tip = tipHeight();
         if (lastHash.isPresent() && state.block() <= tip) {
-            String now = rpc.call("getblockhash", List.of(state.block())).asText();
+            String now = blockHash(state.block());
             if (!now.equals(lastHash.get())) {
                 throw new ReorgBeyondDelayException(state.block(), lastHash.get(), now);
             }
@@ -220,8 +220,13 @@ public final class PoolWatcher {
     }
 
     private BlockOutcome process(int height, Optional<NodeStatus> status) {
-        String hash = rpc.call("getblockhash", List.of(height)).asText();
+        String hash = blockHash(height);
         JsonNode block = rpc.call("getblock", List.of(hash));
+        // a node that answers something else than this block must not make it look like someone else's block
+        if (!block.isObject() || !hash.equals(block.path("hash").asText()) || block.path("height").asInt(-1) != height) {
+            throw new IllegalArgumentException("getblock " + hash + " did not answer block " + height + " (got "
+                    + abbreviate(block) + ")");
+        }
         Classified c = classify(height, hash, block);
         BlockOutcome outcome = c.outcome();
         Map<String, Long> shares = new LinkedHashMap<>(state.sharesSats());
@@ -264,6 +269,28 @@ public final class PoolWatcher {
             blocksToday++;
         }
         return outcome;
+    }
+
+    private int tipHeight() {
+        JsonNode n = rpc.call("getblockcount", List.of());
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+            throw new IllegalArgumentException("getblockcount answered " + abbreviate(n) + ", not a height");
+        }
+        return n.intValue();
+    }
+
+    private String blockHash(int height) {
+        JsonNode n = rpc.call("getblockhash", List.of(height));
+        if (!n.isTextual() || !n.asText().matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("getblockhash " + height + " answered " + abbreviate(n)
+                    + ", not a 64-digit hex hash");
+        }
+        return n.asText();
+    }
+
+    private static String abbreviate(JsonNode n) {
+        String t = n.toString();
+        return t.length() <= 80 ? t : t.substring(0, 80) + "...";
     }
 
     /** The 21-column log row of a processed block. */
@@ -335,18 +362,35 @@ public final class PoolWatcher {
         MatureWeight rule = new MatureWeight(config.chain().coinbaseMaturity(height), config.orphanDelay(),
                 config.minUtxoSats(), config.requiredFeePercent());
         List<Delegation> delegations = new ArrayList<>();
-        for (JsonNode d : rpc.call("getdelegationsforstaker", List.of(config.myStaker()))) {
-            int fee = d.path("fee").asInt();
-            String delegate = d.path("delegate").asText();
+        // a broken answer must fail the block (retried), never shrink the eligible set and move credit to the pool
+        JsonNode all = rpc.call("getdelegationsforstaker", List.of(config.myStaker()));
+        if (!all.isArray()) {
+            throw new IllegalArgumentException("getdelegationsforstaker answered " + abbreviate(all) + ", not a list");
+        }
+        for (JsonNode d : all) {
+            if (!d.path("fee").isIntegralNumber() || !d.path("delegate").isTextual()) {
+                throw new IllegalArgumentException("getdelegationsforstaker entry without a whole 'fee' and a 'delegate': "
+                        + abbreviate(d));
+            }
+            int fee = d.get("fee").asInt();
+            String delegate = d.get("delegate").asText();
             if (fee < config.requiredFeePercent()) {
                 continue;
             }
             JsonNode result = rpc.call("getaddressutxos",
                     List.of(Map.of("addresses", List.of(delegate), "chainInfo", true)));
             JsonNode list = result.has("utxos") ? result.get("utxos") : result;
+            if (!list.isArray()) {
+                throw new IllegalArgumentException("getaddressutxos " + delegate + " answered " + abbreviate(result)
+                        + ", not a list of UTXOs");
+            }
             List<Utxo> utxos = new ArrayList<>();
             for (JsonNode u : list) {
-                utxos.add(new Utxo(u.path("satoshis").asLong(), u.path("height").asInt()));
+                if (!u.path("satoshis").isIntegralNumber() || !u.path("height").isIntegralNumber()) {
+                    throw new IllegalArgumentException("getaddressutxos " + delegate + ": UTXO without whole 'satoshis'"
+                            + " and 'height': " + abbreviate(u));
+                }
+                utxos.add(new Utxo(u.get("satoshis").asLong(), u.get("height").asInt()));
             }
             delegations.add(new Delegation(delegate, fee, utxos));
         }

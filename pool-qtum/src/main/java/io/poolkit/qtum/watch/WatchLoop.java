@@ -121,15 +121,29 @@ public final class WatchLoop {
             LOG.warn("poll {} failed: {}", failures, e.getMessage());
             return backoff(failures, pollInterval, maxBackoff);
         } catch (ReorgBeyondDelayException e) {
-            if (!reorgHalted) {
-                reorgHalted = true;
-                LOG.error(e.getMessage());
-                alerter.alert(new Alert(Alert.Kind.REORG_BEYOND_DELAY, ".REORG BEYOND DELAY", "." + host + " "
-                        + e.getMessage()));
-                watcher.logError("REORG BEYOND DELAY at " + e.height());
+            return reorg(e);
+        } catch (RuntimeException e) {
+            // an answer the watcher cannot use (wrong type, bad hex, a missing field): the service keeps
+            // running, retries with backoff and says so once; nothing of the failed block was credited
+            failures++;
+            if (failures == 1) {
+                alerter.alert(new Alert(Alert.Kind.QTUMD_DOWN, ".POLL FAILED", "." + host + " " + e));
             }
-            return pollInterval;
+            LOG.warn("poll {} failed on an unusable answer: {}", failures, e.toString());
+            return backoff(failures, pollInterval, maxBackoff);
         }
+    }
+
+    /** Crediting stops: alerted once, and every later poll checks again. */
+    private Duration reorg(ReorgBeyondDelayException e) {
+        if (!reorgHalted) {
+            reorgHalted = true;
+            LOG.error(e.getMessage());
+            alerter.alert(new Alert(Alert.Kind.REORG_BEYOND_DELAY, ".REORG BEYOND DELAY", "." + host + " "
+                    + e.getMessage()));
+            watcher.logError("REORG BEYOND DELAY at " + e.height());
+        }
+        return pollInterval;
     }
 
     /** Polls until {@code stop} says so (checked before every poll) or the thread is interrupted. */

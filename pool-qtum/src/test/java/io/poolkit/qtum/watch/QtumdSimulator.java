@@ -82,6 +82,7 @@ final class QtumdSimulator implements AutoCloseable {
     private volatile int tip;
     private volatile boolean down;
     private volatile boolean staking = true;
+    private volatile String garbageFor = "";
     private volatile int connections = -1;
 
     QtumdSimulator(String user, String password) throws IOException {
@@ -152,6 +153,11 @@ final class QtumdSimulator implements AutoCloseable {
         return chain.get(height);
     }
 
+    /** Makes {@code method} answer a string instead of its result (a hostile or broken node); "" for none. */
+    void setGarbage(String method) {
+        this.garbageFor = method;
+    }
+
     /** Makes getstakinginfo say {@code staking: staking}. */
     void setStaking(boolean staking) {
         this.staking = staking;
@@ -197,6 +203,11 @@ final class QtumdSimulator implements AutoCloseable {
             reply.set("id", req.get("id"));
             String method = req.path("method").asText();
             calls.merge(method, 1, Integer::sum);
+            if (method.equals(garbageFor)) {
+                reply.put("result", "\u0000garbage").putNull("error");
+                send(ex, 200, JSON.writeValueAsString(reply));
+                return;
+            }
             try {
                 reply.set("result", answer(method, req.path("params")));
                 reply.putNull("error");

@@ -303,4 +303,28 @@ class WatchServiceSimulationTest {
         assertTrue(w.pollOnce().isEmpty());
         assertFalse(events.contains("end"), "nothing to catch up: no progress shown");
     }
+
+    @Test
+    void unusableAnswersAreRetriedAndAlertedOnceNeverThrown() {
+        PoolWatcher w = new PoolWatcher(rpc, config(), Optional.empty(), Optional.empty(), clock, CatchUpProgress.none());
+        WatchLoop loop = loop(w);
+        mine(Kind.OTHER, Kind.OTHER, Kind.OTHER, Kind.OTHER, Kind.OTHER, Kind.OTHER);
+        for (String method : List.of("getstakinginfo", "getblockcount", "getblockhash", "getblock", "getconnectioncount",
+                "getdelegationsforstaker", "getaddressutxos")) {
+            alerts.clear();
+            sim.setGarbage(method);
+            mine(Kind.POOL);
+            assertEquals(Duration.ofSeconds(6), loop.step(), method);
+            assertEquals(Duration.ofSeconds(12), loop.step(), method);
+            sim.setGarbage("");
+            mine(Kind.OTHER);
+            assertEquals(Duration.ofSeconds(3), loop.step(), method);
+            assertEquals(List.of(Alert.Kind.QTUMD_DOWN, Alert.Kind.QTUMD_DOWN),
+                    kinds().stream().filter(k -> k != Alert.Kind.POOL_BLOCK).toList(), method);
+            assertEquals(".QTUMD BACK", alerts.get(1).subject());
+        }
+        assertEquals(sim.tip() - 5, w.state().block(), "every block processed once the answers are usable again");
+        assertTrue(w.state().poolRevenueSats() == 0 && !w.state().sharesSats().isEmpty(),
+                "no pool block's credit moved to the pool by a broken answer");
+    }
 }
