@@ -308,21 +308,26 @@ class WatchServiceSimulationTest {
     void unusableAnswersAreRetriedAndAlertedOnceNeverThrown() {
         PoolWatcher w = new PoolWatcher(rpc, config(), Optional.empty(), Optional.empty(), clock, CatchUpProgress.none());
         WatchLoop loop = loop(w);
-        mine(Kind.OTHER, Kind.OTHER, Kind.OTHER, Kind.OTHER, Kind.OTHER, Kind.OTHER);
+        int poolBlocks = 0;
+        mine(Kind.POOL, Kind.POOL, Kind.POOL, Kind.POOL, Kind.POOL);
         for (String method : List.of("getstakinginfo", "getblockcount", "getblockhash", "getblock", "getconnectioncount",
                 "getdelegationsforstaker", "getaddressutxos")) {
+            // every block is a pool block, so every call of the poll is made; one block to process
+            mine(Kind.POOL);
             alerts.clear();
             sim.setGarbage(method);
-            mine(Kind.POOL);
             assertEquals(Duration.ofSeconds(6), loop.step(), method);
             assertEquals(Duration.ofSeconds(12), loop.step(), method);
+            assertEquals(sim.tip() - 6, w.state().block(), method + ": the pool block waits");
             sim.setGarbage("");
-            mine(Kind.OTHER);
             assertEquals(Duration.ofSeconds(3), loop.step(), method);
-            assertEquals(List.of(Alert.Kind.QTUMD_DOWN, Alert.Kind.QTUMD_DOWN),
-                    kinds().stream().filter(k -> k != Alert.Kind.POOL_BLOCK).toList(), method);
+            poolBlocks++;
+            assertEquals(List.of(Alert.Kind.QTUMD_DOWN, Alert.Kind.QTUMD_DOWN, Alert.Kind.POOL_BLOCK), kinds(), method);
+            assertEquals(".POLL FAILED", alerts.get(0).subject(), method);
             assertEquals(".QTUMD BACK", alerts.get(1).subject());
         }
+        assertEquals(7, poolBlocks);
+        assertEquals(7 * 400_000_000L, w.state().sharesSats().values().stream().mapToLong(Long::longValue).sum());
         assertEquals(sim.tip() - 5, w.state().block(), "every block processed once the answers are usable again");
         assertTrue(w.state().poolRevenueSats() == 0 && !w.state().sharesSats().isEmpty(),
                 "no pool block's credit moved to the pool by a broken answer");
