@@ -336,7 +336,8 @@ public final class PoolWatcher {
             inSats = Optional.of(prev.sats());
             inAddress = inAddress.or(prev::address);
         }
-        CoinstakeRewards rewards = CoinstakeRewards.of(coinstake, inSats, inAddress, Optional.empty(), pod);
+        CoinstakeRewards rewards = CoinstakeRewards.of(coinstake, inSats, inAddress, pod ? kernelOwner(block) : Optional.empty(),
+                pod);
         Optional<CoinstakeRewards> r = Optional.of(rewards);
         if (!rewards.stakerAddress().equals(config.myStaker())) {
             return new Classified(new BlockOutcome(height, hash, BlockOutcome.Kind.OTHER, 0, Map.of()), r);
@@ -356,6 +357,27 @@ public final class PoolWatcher {
         Map<String, Long> credits = WeightSplitter.split(rewards.stakerRewardSats(), weights, config.rounding());
         return new Classified(new BlockOutcome(height, hash, BlockOutcome.Kind.POOL_BLOCK, rewards.stakerRewardSats(),
                 credits), r);
+    }
+
+    /**
+     * The owner of a delegated block's kernel UTXO ({@code prevoutStakeHash}:{@code prevoutStakeVoutN}):
+     * the delegate, which tells its reward output apart from a gas refund. Only the log's delegate
+     * columns use it, so a node that cannot find the transaction (no {@code -txindex}) leaves them empty.
+     */
+    private Optional<String> kernelOwner(JsonNode block) {
+        JsonNode n = block.get("prevoutStakeVoutN");
+        if (n == null || !n.isIntegralNumber() || !block.path("prevoutStakeHash").isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            RawTransaction kernel = RawTransaction.parse(rpc.call("getrawtransaction",
+                    List.of(block.get("prevoutStakeHash").asText(), true)), network());
+            int i = n.asInt();
+            return i >= 0 && i < kernel.vout().size() ? kernel.vout().get(i).address() : Optional.empty();
+        } catch (io.poolkit.core.rpc.RpcException e) {
+            LOG.debug("kernel transaction of block {} not found: {}", block.path("height"), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Map<String, Long> weights(int height) {

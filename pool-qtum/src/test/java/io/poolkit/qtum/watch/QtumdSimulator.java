@@ -374,6 +374,11 @@ final class QtumdSimulator implements AutoCloseable {
                 coinstakes.put(prevoutId(b), b);
             }
         }
+        for (SimBlock k : chain.values()) {
+            if ((k.kind() == Kind.POOL || k.kind() == Kind.OTHER_POD) && txid.equals(hashOf(k.height(), 6000))) {
+                return kernelTx(txid);
+            }
+        }
         SimBlock b = coinstakes.get(txid);
         if (b == null) {
             throw new SimError(-5, "No such mempool or blockchain transaction (simulator)");
@@ -419,6 +424,32 @@ final class QtumdSimulator implements AutoCloseable {
                     .put("value", (b.rewardSats() - stakerReward) / 1e8);
         } else {
             vout.remove(2);
+        }
+        return tx;
+    }
+
+    /** The delegate of the recorded delegated coinstake (its vout[2] pays this key). */
+    String kernelOwner() {
+        String pubkey = coinstakeTemplate.get("vout").get(2).get("scriptPubKey").get("asm").asText().split(" ")[0];
+        return Addresses.fromPublicKey(Networks.QTUM_TESTNET, Hex.decode(pubkey)).text();
+    }
+
+    /** A delegated block's kernel transaction: vout[prevoutStakeVoutN] belongs to the delegate. */
+    private JsonNode kernelTx(String txid) {
+        ObjectNode tx = JSON.createObjectNode().put("txid", txid);
+        tx.putArray("vin");
+        ArrayNode vout = tx.putArray("vout");
+        int n = blockTemplate.get("prevoutStakeVoutN").asInt();
+        String owner = kernelOwner();
+        byte[] h160 = Addresses.parse(owner, Networks.QTUM_TESTNET).payload();
+        for (int i = 0; i <= n; i++) {
+            ObjectNode o = prevoutTemplate.deepCopy();
+            o.put("valueSat", 50_000_000_000L).put("value", 500.0).put("n", i);
+            ObjectNode spk = (ObjectNode) o.get("scriptPubKey");
+            spk.put("hex", "76a914" + Hex.encode(h160) + "88ac");
+            spk.put("asm", "OP_DUP OP_HASH160 " + Hex.encode(h160) + " OP_EQUALVERIFY OP_CHECKSIG");
+            spk.putArray("addresses").add(owner);
+            vout.add(o);
         }
         return tx;
     }

@@ -189,6 +189,9 @@ class WatchServiceSimulationTest {
         assertEquals(21, other.length);
         assertEquals(QtumdSimulator.OTHER_STAKER, other[13]);
         assertEquals("0.400", other[14], "another pool's staker: 10 % of 4 QTUM");
+        assertEquals(sim.kernelOwner(), other[15], "the delegate: owner of the kernel UTXO, paid by vout[2]");
+        assertEquals("3.600", other[16]);
+        assertEquals("10", other[17]);
         assertEquals("no", other[18]);
         String[] pow = rows.get(2).split(",", -1);
         assertEquals("none", pow[13]);
