@@ -335,4 +335,87 @@ class WatchServiceSimulationTest {
         assertTrue(w.state().poolRevenueSats() == 0 && !w.state().sharesSats().isEmpty(),
                 "no pool block's credit moved to the pool by a broken answer");
     }
+
+    @Test
+    void threeDaysThroughTheLoopWithARestartLogEveryBlockOncePerDay() throws Exception {
+        clock.set(Instant.parse("2020-09-19T00:00:30Z"));
+        Path logs = dir.resolve("logs");
+        PoolWatcher w = new PoolWatcher(rpc, config(), Optional.empty(),
+                Optional.of(new DailyLog(logs, clock, ZoneOffset.UTC, "v1")), clock, CatchUpProgress.none());
+        WatchLoop loop = loop(w);
+        int poolBlocks = 0;
+        for (int i = 1; i <= 3 * 675; i++) {
+            Kind k = i % 11 == 0 ? Kind.POOL : i % 29 == 0 ? Kind.SELF : i % 17 == 0 ? Kind.POW : Kind.OTHER;
+            sim.mine(k, 400_000_000L + i, i % 2 == 0);
+            clock.advance(Duration.ofSeconds(128));
+            if (i == 1000) {
+                // restart in the middle of day 2
+                w = new PoolWatcher(rpc, config(), Optional.empty(),
+                        Optional.of(new DailyLog(logs, clock, ZoneOffset.UTC, "v2")), clock, CatchUpProgress.none());
+                loop = loop(w);
+            }
+            loop.step();
+        }
+        for (int h = START + 1; h <= w.state().block(); h++) {
+            if (sim.block(h).kind() == Kind.POOL) {
+                poolBlocks++;
+            }
+        }
+        assertEquals(sim.tip() - 5, w.state().block());
+        List<Path> files;
+        try (java.util.stream.Stream<Path> l = Files.list(logs)) {
+            files = l.sorted().toList();
+        }
+        assertEquals(List.of("PPM_Log_2020_09_19.csv", "PPM_Log_2020_09_20.csv", "PPM_Log_2020_09_21.csv",
+                "PPM_Log_2020_09_22.csv"), files.stream().map(f -> f.getFileName().toString()).toList());
+        java.util.Set<Integer> logged = new java.util.TreeSet<>();
+        int mine = 0;
+        String lastRow = "";
+        for (Path f : files) {
+            List<String> lines = Files.readAllLines(f);
+            int sinceStart = 0;
+            boolean ended = false;
+            for (String line : lines) {
+                String code = line.substring(0, 3);
+                assertFalse(ended, f + ": nothing after the 200 row");
+                switch (code) {
+                    case "000" -> {
+                        if (line.startsWith("000,Program")) {
+                            sinceStart = 0;
+                        }
+                    }
+                    case "100" -> {
+                        String[] c = line.split(",", -1);
+                        assertEquals(21, c.length, line);
+                        assertTrue(logged.add(Integer.parseInt(c[3])), "each block logged once: " + line);
+                        assertEquals(f.getFileName().toString(), LogNames.fileName(clockAt(c)), "in its day's file");
+                        mine += c[18].equals("yes") ? 1 : 0;
+                        sinceStart++;
+                        lastRow = line;
+                    }
+                    case "200" -> {
+                        assertEquals("200, blocks," + sinceStart, line, f.toString());
+                        ended = true;
+                    }
+                    default -> throw new AssertionError("unexpected row " + line);
+                }
+            }
+            assertEquals(!f.getFileName().toString().endsWith("22.csv"), ended, f + ": a finished day ends with 200");
+        }
+        assertEquals(w.state().block() - START, logged.size());
+        assertEquals(START + 1, logged.iterator().next());
+        assertEquals(poolBlocks, mine);
+        assertTrue(poolBlocks > 150, "pool blocks " + poolBlocks);
+        assertEquals(java.math.BigDecimal.valueOf(w.state().poolBalanceSats(), 8).setScale(3, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString(), lastRow.split(",", -1)[19]);
+        long v2Starts = Files.readAllLines(files.get(1)).stream().filter(l -> l.equals("000,Program,start,or,restart,version,v2"))
+                .count();
+        assertEquals(1, v2Starts, "the restart's start rows are in day 2's file");
+    }
+
+    /** The watch clock's day when a row was written: the loop processes each block 5 steps of 128 s after it was mined. */
+    private Instant clockAt(String[] row) {
+        int height = Integer.parseInt(row[3]);
+        return Instant.parse("2020-09-19T00:00:30Z").plusSeconds(128L * (height - START + 5));
+    }
 }
