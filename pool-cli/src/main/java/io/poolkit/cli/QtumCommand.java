@@ -254,6 +254,23 @@ final class QtumCommand implements Runnable {
         }
     }
 
+    /** The wallet passphrase: the first line of {@code file} when given, else the environment variable. */
+    static String passphrase(Path file) {
+        String pass = System.getenv(Payout.PASSPHRASE_ENV);
+        if (file != null) {
+            try {
+                pass = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the passphrase file " + file);
+            }
+        }
+        if (pass == null) {
+            throw new IllegalArgumentException("give the wallet passphrase in the environment variable "
+                    + Payout.PASSPHRASE_ENV + " or with --passphrase-file");
+        }
+        return pass;
+    }
+
     /** Settings of {@code poolkit qtum watch}, read from YAML. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
     record WatchSettings(String chain, String rpc, String rpcUser, String rpcCookie, String staker, Integer orphanDelay,
@@ -261,7 +278,19 @@ final class QtumCommand implements Runnable {
             Integer pollSeconds, Integer poolFee, Long minimumPayoutSats, String host, Boolean dailyLog, String logDir,
             Integer minConnections, Integer staleMinutes, Boolean hourlyStatus, Integer utcOffsetHours,
             List<Integer> doNotDisturb, String smtpHost, Integer smtpPort, Boolean smtpStartTls, String smtpUser,
-            String smtpFrom, String smtpTo, String webhookUrl) {
+            String smtpFrom, String smtpTo, String webhookUrl, String payoutAtUtc) {
+
+        /** The payout of the ledger's balances with this file's pool fee and minimum. */
+        io.poolkit.qtum.payout.DailyPayout dailyPayout(LedgerStore ledger, String pass, java.time.Clock clock,
+                io.poolkit.qtum.alert.Alerter alerter, java.util.Optional<io.poolkit.qtum.ppm.DailyLog> log) {
+            PayoutPlanner planner = PayoutPlanner.ppm(poolFee == null ? 0 : poolFee,
+                    minimumPayoutSats == null ? 100_000 : minimumPayoutSats);
+            io.poolkit.qtum.payout.QtumPayoutRunner runner = new io.poolkit.qtum.payout.QtumPayoutRunner(client(), ledger,
+                    planner, pass.toCharArray(), clock, java.time.Duration.ofMinutes(10),
+                    new io.poolkit.core.payout.PayoutRunner.Checkpoints() { });
+            java.time.LocalTime at = payoutAtUtc == null ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(payoutAtUtc);
+            return new io.poolkit.qtum.payout.DailyPayout(runner, at, clock, alerter, log, hostName());
+        }
 
         static final String SMTP_PASSWORD_ENV = "QTUM_SMTP_PASSWORD";
         static final String WEBHOOK_ENV = "QTUM_ALERT_WEBHOOK_URL";
@@ -387,6 +416,8 @@ final class QtumCommand implements Runnable {
                 "  utcOffsetHours: -4          # doNotDisturb (24 entries, 1 = quiet) is by local hour",
                 "  smtpHost: smtp.gmail.com    # smtpPort 587, smtpStartTls true, smtpUser, smtpFrom, smtpTo",
                 "  webhookUrl: https://hooks.example.org/T0/B0/secret",
+                "  payoutAtUtc: \"00:00\"       # optional: watch pays daily (passphrase from " + Payout.PASSPHRASE_ENV + ")",
+                "                              #   instead of a cron job running poolkit qtum payout",
                 "", "Example:", "  poolkit qtum watch --config qtum.yml"})
     static final class Watch implements Callable<Integer> {
         @Spec
@@ -425,11 +456,18 @@ final class QtumCommand implements Runnable {
                 });
                 Runtime.getRuntime().addShutdownHook(hook);
                 io.poolkit.qtum.alert.Alerter alerter = s.alerter(clock);
+                java.util.Optional<io.poolkit.qtum.payout.DailyPayout> payout = java.util.Optional.empty();
+                if (s.payoutAtUtc() != null) {
+                    if (ledger == null) {
+                        throw new IllegalArgumentException("qtum.yml: payoutAtUtc needs a 'ledger'");
+                    }
+                    payout = java.util.Optional.of(s.dailyPayout(ledger, passphrase(null), clock, alerter, s.log(clock)));
+                }
                 new io.poolkit.qtum.watch.WatchLoop(watcher,
                         java.time.Duration.ofSeconds(s.pollSeconds() == null ? 3 : s.pollSeconds()),
                         java.time.Duration.ofMinutes(5), d -> Thread.sleep(d.toMillis()), alerter,
                         java.util.Optional.of(new io.poolkit.qtum.watch.NodeMonitor(s.monitorSettings(), clock, alerter)),
-                        s.hostName())
+                        s.hostName(), payout)
                         .run(stop::get);
                 out.println("stopped after block " + watcher.state().block());
                 return 0;
@@ -534,45 +572,21 @@ final class QtumCommand implements Runnable {
         @Override
         public Integer call() {
             WatchSettings s = WatchSettings.read(config);
-            String pass = System.getenv(PASSPHRASE_ENV);
-            if (passphraseFile != null) {
-                try {
-                    pass = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("cannot read the passphrase file " + passphraseFile);
-                }
-            }
-            if (pass == null) {
-                throw new IllegalArgumentException("give the wallet passphrase in the environment variable " + PASSPHRASE_ENV
-                        + " or with --passphrase-file");
-            }
+            String pass = passphrase(passphraseFile);
             String key = runKey != null ? runKey : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
             try (LedgerStore ledger = LedgerStore.open(LedgerConfig.of(WatchSettings.need(s.ledger(), "ledger")))) {
-                PayoutPlanner planner = PayoutPlanner.ppm(s.poolFee() == null ? 0 : s.poolFee(),
-                        s.minimumPayoutSats() == null ? 100_000 : s.minimumPayoutSats());
-                io.poolkit.qtum.payout.QtumPayoutRunner.RunResult r =
-                        new io.poolkit.qtum.payout.QtumPayoutRunner(s.client(), ledger, planner, pass.toCharArray()).run(key);
+                java.time.Clock clock = java.time.Clock.systemUTC();
+                io.poolkit.qtum.payout.QtumPayoutRunner.RunResult r = s.dailyPayout(ledger, pass, clock,
+                        s.alerter(clock), s.log(clock)).run(key);
                 long sent = r.payouts().stream().mapToLong(p -> p.outputs().stream()
                         .mapToLong(io.poolkit.core.ledger.PayoutOutput::net).sum()).sum();
                 int paid = r.payouts().stream().mapToInt(p -> p.outputs().size()).sum();
-                long revenue = r.payouts().isEmpty() ? 0 : r.plan().revenueIncrementSats() - r.plan().newPoolBalanceSats();
                 spec.commandLine().getOut().println("paid " + paid + " delegates " + sent + " sats in "
                         + r.payouts().size() + " sendmany; carried over " + r.plan().carriedOverSats().size()
-                        + "; revenue " + revenue);
+                        + "; revenue " + io.poolkit.qtum.payout.DailyPayout.revenueSats(r));
                 if (!r.reconciled().isEmpty()) {
                     spec.commandLine().getOut().println("settled " + r.reconciled().size() + " payout(s) an earlier run left"
                             + " unfinished: " + r.reconciled().stream().map(p -> p.label() + " " + p.state()).toList());
-                }
-                if (!r.payouts().isEmpty()) {
-                    java.time.Clock clock = java.time.Clock.systemUTC();
-                    s.log(clock).ifPresent(log -> {
-                        for (io.poolkit.core.ledger.Payout p : r.payouts()) {
-                            log.payoutBatch(r.plan().carriedOverSats().size(), p.outputs().stream()
-                                    .mapToLong(io.poolkit.core.ledger.PayoutOutput::net).sum());
-                        }
-                        log.payoutTotal(r.payouts().size(), paid, sent, revenue);
-                    });
-                    s.alerter(clock).alert(io.poolkit.qtum.watch.NodeMonitor.payoutSummary(s.hostName(), paid, sent, revenue));
                 }
                 return 0;
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -127,11 +128,11 @@ public final class QtumPayoutRunner {
             PayoutPlan plan = planner.plan(shares, pool);
             int i = 0;
             for (Map<String, Long> batch : plan.batches()) {
-                String label = "qtum-payout:" + runKey + ":" + (++i);
-                if (ledger.payouts().findByLabel(label).isPresent()) {
-                    LOG.info("payout {} already recorded; not paying it again", label);
+                Optional<String> free = freeLabel("qtum-payout:" + runKey + ":" + (++i));
+                if (free.isEmpty()) {
                     continue;
                 }
+                String label = free.get();
                 List<PayoutOutput> outputs = new ArrayList<>();
                 batch.forEach((address, net) -> outputs.add(new PayoutOutput(address, shares.get(address),
                         shares.get(address) - net)));
@@ -153,12 +154,38 @@ public final class QtumPayoutRunner {
         }
     }
 
+    /**
+     * The label for batch {@code base} of this run: {@code base} itself, or {@code base/2}, {@code base/3}...
+     * after refused (failed) tries; empty when a try was sent or may have been (never pay a batch twice).
+     */
+    private Optional<String> freeLabel(String base) {
+        for (int n = 1; ; n++) {
+            String label = n == 1 ? base : base + "/" + n;
+            Optional<Payout> p = ledger.payouts().findByLabel(label);
+            if (p.isEmpty()) {
+                return Optional.of(label);
+            }
+            if (p.get().state() != PayoutState.FAILED) {
+                LOG.info("payout {} already recorded ({}); not paying it again", label, p.get().state());
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Marks {@code planned} sending, sends it with its label as the comment and records the txid. */
     private Payout send(Payout planned) {
         Payout p = ledger.payouts().markSending(planned.id());
         SortedMap<String, Long> amounts = new TreeMap<>();
         p.outputs().forEach(o -> amounts.put(o.address(), o.net()));
-        String txid = wallet.send(p.label(), amounts);
+        String txid;
+        try {
+            txid = wallet.send(p.label(), amounts);
+        } catch (io.poolkit.core.payout.WalletRefusedException e) {
+            // qtumd answered with an error (wrong passphrase, funds, fee): nothing was sent, the amounts go back
+            ledger.payouts().markFailed(p.id(), e.getMessage());
+            LOG.warn("payout {} refused by qtumd: {}; its amounts are back in the balances", p.label(), e.getMessage());
+            throw e;
+        }
         checkpoints.sent(p, txid);
         Payout sent = ledger.payouts().markSent(p.id(), txid, 0);
         LOG.info("payout {}: {} outputs, {} sats, txid {}", p.label(), amounts.size(),

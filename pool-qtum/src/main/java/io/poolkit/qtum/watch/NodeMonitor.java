@@ -101,21 +101,6 @@ public final class NodeMonitor {
                 + qtum2(stakerRewardSats) + " stk " + qtum2(s.stakeSats()) + " ");
     }
 
-    /**
-     * The daily payout summary, with PPM's body {@code <n>paid <x.2f>revenue <y.2f>} (QTUM); PPM's
-     * subject carried the stake, this one says what it is.
-     *
-     * @param host the name shown
-     * @param delegatesPaid outputs sent
-     * @param paidSats what they carried, satoshis
-     * @param revenueSats the pool's revenue of the run, satoshis
-     * @return the alert
-     */
-    public static Alert payoutSummary(String host, int delegatesPaid, long paidSats, long revenueSats) {
-        return new Alert(Alert.Kind.PAYOUT_SUMMARY, "." + host + " payout", delegatesPaid + "paid " + qtum2(paidSats)
-                + "revenue " + qtum2(revenueSats));
-    }
-
     static String qtum2(long sats) {
         return BigDecimal.valueOf(sats, 8).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }

@@ -3,6 +3,7 @@ package io.poolkit.qtum.watch;
 import io.poolkit.core.rpc.RpcCallException;
 import io.poolkit.qtum.alert.Alert;
 import io.poolkit.qtum.alert.Alerter;
+import io.poolkit.qtum.payout.DailyPayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class WatchLoop {
     private final Alerter alerter;
     private final Optional<NodeMonitor> monitor;
     private final String host;
+    private final Optional<DailyPayout> payout;
     private int failures;
     private boolean reorgHalted;
 
@@ -65,6 +67,24 @@ public final class WatchLoop {
      */
     public WatchLoop(PoolWatcher watcher, Duration pollInterval, Duration maxBackoff, Sleeper sleeper, Alerter alerter,
             Optional<NodeMonitor> monitor, String host) {
+        this(watcher, pollInterval, maxBackoff, sleeper, alerter, monitor, host, Optional.empty());
+    }
+
+    /**
+     * A loop that also makes the daily payout, after a successful poll (so the day's blocks are credited first).
+     *
+     * @param watcher the watcher
+     * @param pollInterval time between polls when all is well (PPM: about 3 s)
+     * @param maxBackoff longest wait between retries while qtumd is down
+     * @param sleeper how to wait
+     * @param alerter receives every alert
+     * @param monitor the node detectors, if wanted
+     * @param host the name shown in messages
+     * @param payout the daily payout, if the service makes it (else a cron job runs {@code poolkit qtum payout})
+     */
+    public WatchLoop(PoolWatcher watcher, Duration pollInterval, Duration maxBackoff, Sleeper sleeper, Alerter alerter,
+            Optional<NodeMonitor> monitor, String host, Optional<DailyPayout> payout) {
+        this.payout = payout;
         this.watcher = watcher;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
@@ -111,6 +131,7 @@ public final class WatchLoop {
                     }
                 }
             }
+            payout.ifPresent(DailyPayout::runIfDue);
             return pollInterval;
         } catch (RpcCallException e) {
             failures++;

@@ -45,6 +45,8 @@ final class QtumdSimulator implements AutoCloseable {
     static final String MY_STAKER = "qPooLFFk2BT3i9yKApjeJhuYjYKWHmuCdq";
     static final String OTHER_STAKER = "qMUR738THXBXABfx1Rk6iWtiStEPtQKWYK";
     static final long STAKER_INPUT = 11_840_000_000L;
+    /** The simulated wallet's passphrase. */
+    static final String WALLET_PASSPHRASE = "pp";
 
     static {
         // without TCP_NODELAY the JDK server's header and body segments meet delayed ACKs: 40 ms a call
@@ -284,6 +286,9 @@ final class QtumdSimulator implements AutoCloseable {
             case "getconnectioncount":
                 return JSON.getNodeFactory().numberNode(connections >= 0 ? connections : getinfoRecorded.get("connections").asInt());
             case "walletpassphrase": {
+                if (!params.get(0).asText().equals(WALLET_PASSPHRASE)) {
+                    throw new SimError(-14, "Error: The wallet passphrase entered was incorrect.");
+                }
                 walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
                 return JSON.nullNode();
             }
