@@ -254,11 +254,87 @@ final class QtumCommand implements Runnable {
         }
     }
 
+    /** The wallet passphrase: the first line of {@code file} when given, else the environment variable. */
+    static String passphrase(Path file) {
+        String pass = System.getenv(Payout.PASSPHRASE_ENV);
+        if (file != null) {
+            try {
+                pass = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the passphrase file " + file);
+            }
+        }
+        if (pass == null) {
+            throw new IllegalArgumentException("give the wallet passphrase in the environment variable "
+                    + Payout.PASSPHRASE_ENV + " or with --passphrase-file");
+        }
+        return pass;
+    }
+
     /** Settings of {@code poolkit qtum watch}, read from YAML. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
     record WatchSettings(String chain, String rpc, String rpcUser, String rpcCookie, String staker, Integer orphanDelay,
             Integer requiredFee, Long minUtxoQtum, String rounding, String dataDir, Integer startHeight, String ledger,
-            Integer pollSeconds, Integer poolFee, Long minimumPayoutSats) {
+            Integer pollSeconds, Integer poolFee, Long minimumPayoutSats, String host, Boolean dailyLog, String logDir,
+            Integer minConnections, Integer staleMinutes, Boolean hourlyStatus, Integer utcOffsetHours,
+            List<Integer> doNotDisturb, String smtpHost, Integer smtpPort, Boolean smtpStartTls, String smtpUser,
+            String smtpFrom, String smtpTo, String webhookUrl, String payoutAtUtc) {
+
+        /** The payout of the ledger's balances with this file's pool fee and minimum. */
+        io.poolkit.qtum.payout.DailyPayout dailyPayout(LedgerStore ledger, String pass, java.time.Clock clock,
+                io.poolkit.qtum.alert.Alerter alerter, java.util.Optional<io.poolkit.qtum.ppm.DailyLog> log) {
+            PayoutPlanner planner = PayoutPlanner.ppm(poolFee == null ? 0 : poolFee,
+                    minimumPayoutSats == null ? 100_000 : minimumPayoutSats);
+            io.poolkit.qtum.payout.QtumPayoutRunner runner = new io.poolkit.qtum.payout.QtumPayoutRunner(client(), ledger,
+                    planner, pass.toCharArray(), clock, java.time.Duration.ofMinutes(10),
+                    new io.poolkit.core.payout.PayoutRunner.Checkpoints() { });
+            java.time.LocalTime at = payoutAtUtc == null ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(payoutAtUtc);
+            return new io.poolkit.qtum.payout.DailyPayout(runner, at, clock, alerter, log, hostName());
+        }
+
+        static final String SMTP_PASSWORD_ENV = "QTUM_SMTP_PASSWORD";
+        static final String WEBHOOK_ENV = "QTUM_ALERT_WEBHOOK_URL";
+
+        String hostName() {
+            return host == null ? "qtum" : host;
+        }
+
+        /** PPM's daily CSV log, unless {@code dailyLog: false}; in logDir, default DATADIR/logs. */
+        java.util.Optional<io.poolkit.qtum.ppm.DailyLog> log(java.time.Clock clock) {
+            if (Boolean.FALSE.equals(dailyLog)) {
+                return java.util.Optional.empty();
+            }
+            Path dirPath = logDir != null ? Path.of(logDir) : Path.of(need(dataDir, "dataDir")).resolve("logs");
+            String version = QtumCommand.class.getPackage().getImplementationVersion();
+            return java.util.Optional.of(new io.poolkit.qtum.ppm.DailyLog(dirPath, clock, java.time.ZoneId.systemDefault(),
+                    "poolkit-" + (version == null ? "dev" : version)));
+        }
+
+        /** E-mail and webhook channels, each behind its own do-not-disturb queue; none configured: alerts are only logged. */
+        io.poolkit.qtum.alert.Alerter alerter(java.time.Clock clock) {
+            List<Integer> quiet = doNotDisturb == null ? io.poolkit.qtum.ppm.Timing.DEFAULT_DO_NOT_DISTURB : doNotDisturb;
+            int offset = utcOffsetHours == null ? 0 : utcOffsetHours;
+            List<io.poolkit.qtum.alert.Alerter> channels = new java.util.ArrayList<>();
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("poolkit.qtum.alerts");
+            channels.add(a -> log.warn("ALERT {} {} {}", a.kind(), a.subject(), a.body()));
+            if (smtpHost != null) {
+                channels.add(new io.poolkit.qtum.alert.AlertDispatcher(new io.poolkit.qtum.alert.SmtpAlertSink(smtpHost,
+                        smtpPort == null ? 587 : smtpPort, !Boolean.FALSE.equals(smtpStartTls),
+                        java.util.Optional.ofNullable(smtpUser), java.util.Optional.ofNullable(System.getenv(SMTP_PASSWORD_ENV)),
+                        need(smtpFrom, "smtpFrom"), need(smtpTo, "smtpTo")), clock, offset, quiet));
+            }
+            String hook = webhookUrl != null ? webhookUrl : System.getenv(WEBHOOK_ENV);
+            if (hook != null && !hook.isBlank()) {
+                channels.add(new io.poolkit.qtum.alert.AlertDispatcher(
+                        io.poolkit.qtum.alert.WebhookAlertSink.of(java.net.URI.create(hook.strip())), clock, offset, quiet));
+            }
+            return io.poolkit.qtum.alert.Alerter.all(channels);
+        }
+
+        io.poolkit.qtum.watch.NodeMonitor.Settings monitorSettings() {
+            return new io.poolkit.qtum.watch.NodeMonitor.Settings(hostName(), minConnections == null ? 6 : minConnections,
+                    java.time.Duration.ofMinutes(staleMinutes == null ? 30 : staleMinutes), !Boolean.FALSE.equals(hourlyStatus));
+        }
 
         static final String PASSWORD_ENV = "QTUM_RPC_PASSWORD";
 
@@ -311,8 +387,13 @@ final class QtumCommand implements Runnable {
             description = {"Follow qtumd orphanDelay blocks behind the tip and credit the pool's delegates by mature UTXO",
                 "weight, block by block, exactly once across restarts (state in DATADIR/currentpoolshare.csv, PPM's",
                 "format; per-block copies in DATADIR/poolshare/). Survives qtumd being down (retries with backoff).",
-                "Stops cleanly on SIGTERM. Alerts go to the log (e-mail and webhook alerts are not built yet).",
-                "The RPC password comes from the environment variable " + WatchSettings.PASSWORD_ENV + ", or use rpcCookie."},
+                "Writes PPM's daily CSV log (DATADIR/logs/PPM_Log_YYYY_MM_DD.csv). Alerts (pool block, qtumd down, not",
+                "staking, low connections, stale chain, reorg beyond the delay, hourly status) go to the log and, when",
+                "configured, by e-mail and webhook, with do-not-disturb hours queued for the next send. A catch-up of",
+                "100 blocks or more shows a progress bar. Stops cleanly on SIGTERM.",
+                "The RPC password comes from the environment variable " + WatchSettings.PASSWORD_ENV + ", or use rpcCookie;",
+                "the SMTP password from " + WatchSettings.SMTP_PASSWORD_ENV + "; the webhook URL (a secret) from webhookUrl or "
+                    + WatchSettings.WEBHOOK_ENV + "."},
             footer = {"", "Example qtum.yml:",
                 "  chain: main                 # or testnet",
                 "  rpc: http://127.0.0.1:3889/",
@@ -327,6 +408,16 @@ final class QtumCommand implements Runnable {
                 "  ledger: /var/lib/poolkit/pool.db   # optional for watch, required for payout",
                 "  poolFee: 12                 # payout: percent kept by the pool, 0..100",
                 "  minimumPayoutSats: 100000   # payout: smallest net amount sent",
+                "  host: LD18                  # name in alerts",
+                "  dailyLog: true              # logDir: default DATADIR/logs",
+                "  minConnections: 6           # fewer peers alert",
+                "  staleMinutes: 30            # no new block this long alerts",
+                "  hourlyStatus: true",
+                "  utcOffsetHours: -4          # doNotDisturb (24 entries, 1 = quiet) is by local hour",
+                "  smtpHost: smtp.gmail.com    # smtpPort 587, smtpStartTls true, smtpUser, smtpFrom, smtpTo",
+                "  webhookUrl: https://hooks.example.org/T0/B0/secret",
+                "  payoutAtUtc: \"00:00\"       # optional: watch pays daily (passphrase from " + Payout.PASSPHRASE_ENV + ")",
+                "                              #   instead of a cron job running poolkit qtum payout",
                 "", "Example:", "  poolkit qtum watch --config qtum.yml"})
     static final class Watch implements Callable<Integer> {
         @Spec
@@ -342,10 +433,11 @@ final class QtumCommand implements Runnable {
         public Integer call() {
             WatchSettings s = WatchSettings.read(config);
             io.poolkit.qtum.watch.WatchConfig wc = s.watchConfig();
+            java.time.Clock clock = java.time.Clock.systemUTC();
             LedgerStore ledger = s.ledger() == null ? null : LedgerStore.open(LedgerConfig.of(s.ledger()));
             try {
                 io.poolkit.qtum.watch.PoolWatcher watcher = new io.poolkit.qtum.watch.PoolWatcher(s.client(), wc,
-                        java.util.Optional.ofNullable(ledger));
+                        java.util.Optional.ofNullable(ledger), s.log(clock), clock, new CatchUpBar(spec));
                 PrintWriter out = spec.commandLine().getOut();
                 if (once) {
                     for (io.poolkit.qtum.watch.BlockOutcome o : watcher.pollOnce()) {
@@ -363,10 +455,19 @@ final class QtumCommand implements Runnable {
                     main.interrupt();
                 });
                 Runtime.getRuntime().addShutdownHook(hook);
-                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("poolkit.qtum.alerts");
+                io.poolkit.qtum.alert.Alerter alerter = s.alerter(clock);
+                java.util.Optional<io.poolkit.qtum.payout.DailyPayout> payout = java.util.Optional.empty();
+                if (s.payoutAtUtc() != null) {
+                    if (ledger == null) {
+                        throw new IllegalArgumentException("qtum.yml: payoutAtUtc needs a 'ledger'");
+                    }
+                    payout = java.util.Optional.of(s.dailyPayout(ledger, passphrase(null), clock, alerter, s.log(clock)));
+                }
                 new io.poolkit.qtum.watch.WatchLoop(watcher,
                         java.time.Duration.ofSeconds(s.pollSeconds() == null ? 3 : s.pollSeconds()),
-                        java.time.Duration.ofMinutes(5), d -> Thread.sleep(d.toMillis()), a -> log.warn("ALERT {}", a))
+                        java.time.Duration.ofMinutes(5), d -> Thread.sleep(d.toMillis()), alerter,
+                        java.util.Optional.of(new io.poolkit.qtum.watch.NodeMonitor(s.monitorSettings(), clock, alerter)),
+                        s.hostName(), payout)
                         .run(stop::get);
                 out.println("stopped after block " + watcher.state().block());
                 return 0;
@@ -374,6 +475,41 @@ final class QtumCommand implements Runnable {
                 if (ledger != null) {
                     ledger.close();
                 }
+            }
+        }
+    }
+
+    /** A console progress bar (stderr) for a catch-up of 100 blocks or more; smaller polls show nothing. */
+    static final class CatchUpBar implements io.poolkit.qtum.watch.CatchUpProgress {
+        static final int MIN_BLOCKS = 100;
+        private final CommandSpec spec;
+        private me.tongfei.progressbar.ProgressBar bar;
+
+        CatchUpBar(CommandSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public void started(int fromHeight, int count) {
+            if (count >= MIN_BLOCKS) {
+                bar = new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("catch-up from " + fromHeight)
+                        .setInitialMax(count).setUnit(" blocks", 1)
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            }
+        }
+
+        @Override
+        public void processed(int height) {
+            if (bar != null) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public void finished() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
             }
         }
     }
@@ -413,7 +549,9 @@ final class QtumCommand implements Runnable {
                 "wallet unlocked for each send and re-locked for staking only. A second run with the same --run-key",
                 "(default: today's UTC date) pays nothing. Settings come from the watcher's qtum.yml (ledger, poolFee,",
                 "minimumPayoutSats, rpc); the wallet passphrase from the environment variable " + Payout.PASSPHRASE_ENV + "."},
-            footer = {"", "Example:", "  QTUM_WALLET_PASSPHRASE=... poolkit qtum payout --config qtum.yml",
+            footer = {"", "A run first settles payouts an interrupted run left: found in the wallet by label, they are",
+                "recorded and never sent again. Writes the 300 rows to the daily log and sends the payout summary alert.",
+                "", "Example:", "  QTUM_WALLET_PASSPHRASE=... poolkit qtum payout --config qtum.yml",
                 "  paid 4 delegates 2426684919 sats in 1 sendmany; carried over 1; revenue 330911580"})
     static final class Payout implements Callable<Integer> {
         static final String PASSPHRASE_ENV = "QTUM_WALLET_PASSPHRASE";
@@ -434,31 +572,22 @@ final class QtumCommand implements Runnable {
         @Override
         public Integer call() {
             WatchSettings s = WatchSettings.read(config);
-            String pass = System.getenv(PASSPHRASE_ENV);
-            if (passphraseFile != null) {
-                try {
-                    pass = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("cannot read the passphrase file " + passphraseFile);
-                }
-            }
-            if (pass == null) {
-                throw new IllegalArgumentException("give the wallet passphrase in the environment variable " + PASSPHRASE_ENV
-                        + " or with --passphrase-file");
-            }
+            String pass = passphrase(passphraseFile);
             String key = runKey != null ? runKey : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
             try (LedgerStore ledger = LedgerStore.open(LedgerConfig.of(WatchSettings.need(s.ledger(), "ledger")))) {
-                PayoutPlanner planner = PayoutPlanner.ppm(s.poolFee() == null ? 0 : s.poolFee(),
-                        s.minimumPayoutSats() == null ? 100_000 : s.minimumPayoutSats());
-                io.poolkit.qtum.payout.QtumPayoutRunner.RunResult r =
-                        new io.poolkit.qtum.payout.QtumPayoutRunner(s.client(), ledger, planner, pass.toCharArray()).run(key);
+                java.time.Clock clock = java.time.Clock.systemUTC();
+                io.poolkit.qtum.payout.QtumPayoutRunner.RunResult r = s.dailyPayout(ledger, pass, clock,
+                        s.alerter(clock), s.log(clock)).run(key);
                 long sent = r.payouts().stream().mapToLong(p -> p.outputs().stream()
                         .mapToLong(io.poolkit.core.ledger.PayoutOutput::net).sum()).sum();
                 int paid = r.payouts().stream().mapToInt(p -> p.outputs().size()).sum();
                 spec.commandLine().getOut().println("paid " + paid + " delegates " + sent + " sats in "
                         + r.payouts().size() + " sendmany; carried over " + r.plan().carriedOverSats().size()
-                        + "; revenue " + (r.payouts().isEmpty() ? 0 : r.plan().revenueIncrementSats()
-                            - r.plan().newPoolBalanceSats()));
+                        + "; revenue " + io.poolkit.qtum.payout.DailyPayout.revenueSats(r));
+                if (!r.reconciled().isEmpty()) {
+                    spec.commandLine().getOut().println("settled " + r.reconciled().size() + " payout(s) an earlier run left"
+                            + " unfinished: " + r.reconciled().stream().map(p -> p.label() + " " + p.state()).toList());
+                }
                 return 0;
             }
         }

@@ -159,6 +159,12 @@ class QtumCommandTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        List<String> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/hook", ex -> {
+            hooks.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
         server.start();
         try {
             String db = dir.resolve("pool.db").toString();
@@ -173,7 +179,8 @@ class QtumCommandTest {
             Path yml = dir.resolve("qtum.yml");
             Files.writeString(yml, "chain: testnet\nrpc: http://127.0.0.1:" + server.getAddress().getPort() + "/\n"
                     + "staker: qPooLFFk2BT3i9yKApjeJhuYjYKWHmuCdq\ndataDir: " + dir.resolve("data") + "\nledger: " + db
-                    + "\npoolFee: 12\nminimumPayoutSats: 100000\n");
+                    + "\npoolFee: 12\nminimumPayoutSats: 100000\nhost: LD18\ndoNotDisturb: [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]\n"
+                    + "webhookUrl: http://127.0.0.1:" + server.getAddress().getPort() + "/hook\n");
             Path pass = dir.resolve("pass");
             Files.writeString(pass, "insecurePassphrase\n");
             CliRun r = CliRun.of("qtum", "payout", "--config", yml.toString(), "--passphrase-file", pass.toString(),
@@ -183,6 +190,19 @@ class QtumCommandTest {
             assertEquals(3, calls.size(), calls.toString());
             assertTrue(calls.get(1).startsWith("sendmany [\"\",{\"qMUR738THXBXABfx1Rk6iWtiStEPtQKWYK\":\"22.30787696\"}"), calls.get(1));
             assertTrue(calls.get(2).contains("99999999,true"), calls.get(2));
+            // the payout summary went to the webhook, the 300 rows to today's daily log
+            assertEquals(1, hooks.size());
+            assertEquals("1paid 22.31revenue 3.04", new com.fasterxml.jackson.databind.ObjectMapper().readTree(hooks.get(0))
+                    .get("body").asText());
+            List<Path> logs;
+            try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("data").resolve("logs"))) {
+                logs = files.toList();
+            }
+            assertEquals(1, logs.size());
+            assertTrue(logs.get(0).getFileName().toString().matches("PPM_Log_\\d{4}_\\d{2}_\\d{2}\\.csv"), logs.toString());
+            List<String> log = Files.readAllLines(logs.get(0));
+            assertEquals(List.of("300,payout,carryovers,1,sendmanyAmount,22.30787696",
+                    "300,total,sendmanys,1,numDelegatesPaid,1,totalPaid,22.30787696,intsatspoolRevenue,304198322"), log);
             CliRun again = CliRun.of("qtum", "payout", "--config", yml.toString(), "--passphrase-file", pass.toString(),
                     "--run-key", "2021-03-06");
             assertEquals("paid 0 delegates 0 sats in 0 sendmany; carried over 1; revenue 0", again.out().strip());

@@ -9,7 +9,7 @@ package io.poolkit.qtum.alert;
  */
 public record Alert(Kind kind, String subject, String body) {
 
-    /** The alerts PPM sends. */
+    /** The alerts PPM sends, and the reorg alarm it lacks. */
     public enum Kind {
         /** Our staker won a pool block. */
         POOL_BLOCK,
@@ -19,6 +19,8 @@ public record Alert(Kind kind, String subject, String body) {
         NOT_STAKING,
         /** Few peer connections. */
         LOW_CONNECTIONS,
+        /** The last processed block left the main chain: crediting stopped. */
+        REORG_BEYOND_DELAY,
         /** No block for 30 minutes. */
         STALE_CHAIN,
         /** The daily payout summary. */

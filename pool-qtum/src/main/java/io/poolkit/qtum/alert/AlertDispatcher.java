@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code HH:MM:SS subject message} (UTC time) and appended to the next message that goes out; an
  * hourly status is dropped instead. A failed delivery keeps the message queued for the next send.
  */
-public final class AlertDispatcher {
+public final class AlertDispatcher implements Alerter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -77,6 +77,11 @@ public final class AlertDispatcher {
             }
             return Outcome.QUEUED;
         }
+    }
+
+    @Override
+    public void alert(Alert alert) {
+        dispatch(alert);
     }
 
     /** Messages waiting for the next send. */

@@ -56,6 +56,17 @@ public final class DailyLog {
         appendRaw(List.of(LogNames.programStartLine(version), LogNames.loggingStartLine(now), LogNames.COLUMN_LABELS));
     }
 
+    /** Starts a new day's file: the logging start and column label rows (no program start). */
+    public void newDay() {
+        appendRaw(List.of(LogNames.loggingStartLine(clock.instant()), LogNames.COLUMN_LABELS));
+    }
+
+    /** {@code 200, blocks,<n>} into the file of {@code day} (written after midnight, into the old day's log). */
+    public void endOfDay(java.time.LocalDate day, int blocks) {
+        append(dir.resolve(LogNames.fileName(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())),
+                List.of(RowCode.END_OF_DAY.code(), " blocks", Integer.toString(blocks)));
+    }
+
     /** A processed block. */
     public void block(BlockRow row) {
         append(row.fields(blockTimeZone));
@@ -89,15 +100,19 @@ public final class DailyLog {
     }
 
     private void append(List<String> fields) {
-        try (Writer w = open(); CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+        append(currentFile(), fields);
+    }
+
+    private void append(Path file, List<String> fields) {
+        try (Writer w = open(file); CSVPrinter p = new CSVPrinter(w, FORMAT)) {
             p.printRecord(fields);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the log " + currentFile() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the log " + file + ": " + e.getMessage(), e);
         }
     }
 
     private void appendRaw(List<String> lines) {
-        try (Writer w = open()) {
+        try (Writer w = open(currentFile())) {
             for (String l : lines) {
                 w.write(l);
                 w.write('\n');
@@ -107,9 +122,9 @@ public final class DailyLog {
         }
     }
 
-    private Writer open() throws IOException {
+    private Writer open(Path file) throws IOException {
         Files.createDirectories(dir);
-        return Files.newBufferedWriter(currentFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 }

@@ -3,8 +3,9 @@ package io.poolkit.qtum.ppmu;
 /** How a reward is rounded when split by weight. */
 public enum Rounding {
     /**
-     * Exact: every satoshi is allocated. Each share is floored, and the remaining satoshis go one each
-     * to the largest fractional parts (ties to the earlier entry). Shares sum to the reward.
+     * Exact: every satoshi is allocated, by pool-core's splitter. Each share is floored, and the
+     * remaining satoshis go one each to the largest fractional parts (ties to the address first in
+     * ascending order). Shares sum to the reward.
      */
     EXACT,
     /**

@@ -17,6 +17,11 @@ public record BlockOutcome(int height, String hash, Kind kind, long stakerReward
     public enum Kind {
         /** Delegated block staked by our super staker: the reward is shared. */
         POOL_BLOCK,
+        /**
+         * Delegated block staked by our super staker while no delegation had eligible weight: nobody
+         * to share with, so the reward is pool revenue (logged).
+         */
+        POOL_BLOCK_UNSHARED,
         /** Our staker won with its own coins (no PoD): the reward is pool revenue. */
         SELF_STAKE,
         /** Someone else's block. */

@@ -1,6 +1,8 @@
 package io.poolkit.qtum.ppmu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,8 +100,39 @@ class PpmuVectorsTest {
     }
 
     @Test
-    void zeroTotalWeightGivesZeroShares() {
-        assertEquals(Map.of("a", 0L), WeightSplitter.split(100, Map.of("a", 0L), Rounding.EXACT));
+    void noEligibleWeightIsRefusedInBothModes() {
+        assertFalse(WeightSplitter.hasWeight(Map.of("a", 0L, "b", 0L)));
+        assertTrue(WeightSplitter.hasWeight(Map.of("a", 0L, "b", 1L)));
+        for (Rounding r : Rounding.values()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> WeightSplitter.split(100, Map.of("a", 0L), r));
+            assertTrue(e.getMessage().contains("no eligible weight"), e.getMessage());
+        }
+    }
+
+    @Test
+    void exactTiesGoToTheAddressFirstInAscendingOrderWhateverTheInputOrder() {
+        Map<String, Long> zyx = new LinkedHashMap<>();
+        zyx.put("QZ", 1L);
+        zyx.put("QY", 1L);
+        zyx.put("QX", 1L);
+        Map<String, Long> out = WeightSplitter.split(5, zyx, Rounding.EXACT);
+        assertEquals(List.of("QZ", "QY", "QX"), List.copyOf(out.keySet()), "input order kept in the result");
+        assertEquals(Map.of("QX", 2L, "QY", 2L, "QZ", 1L), out);
+    }
+
+    @Property(tries = 200)
+    void exactModeIsPoolCoresSplitter(
+            @ForAll @LongRange(min = 0, max = 2_000_000_000_000L) long reward,
+            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 1, max = 10_000_000_000_000L) Long> ws) {
+        Map<String, Long> weights = new LinkedHashMap<>();
+        Map<String, java.math.BigDecimal> big = new LinkedHashMap<>();
+        for (int i = 0; i < ws.size(); i++) {
+            weights.put("q" + (ws.size() - i), ws.get(i));
+            big.put("q" + (ws.size() - i), java.math.BigDecimal.valueOf(ws.get(i)));
+        }
+        assertEquals(io.poolkit.core.payout.WeightSplitter.split(reward, big),
+                new java.util.TreeMap<>(WeightSplitter.split(reward, weights, Rounding.EXACT)));
     }
 
     @Property(tries = 300)
@@ -111,12 +144,12 @@ class PpmuVectorsTest {
             weights.put("d" + i, ws.get(i));
         }
         long total = ws.stream().mapToLong(Long::longValue).sum();
-        Map<String, Long> exact = WeightSplitter.split(reward, weights, Rounding.EXACT);
-        Map<String, Long> ppm = WeightSplitter.split(reward, weights, Rounding.PPM);
         if (total == 0) {
-            assertTrue(exact.values().stream().allMatch(v -> v == 0));
+            assertThrows(IllegalArgumentException.class, () -> WeightSplitter.split(reward, weights, Rounding.EXACT));
             return;
         }
+        Map<String, Long> exact = WeightSplitter.split(reward, weights, Rounding.EXACT);
+        Map<String, Long> ppm = WeightSplitter.split(reward, weights, Rounding.PPM);
         assertEquals(reward, exact.values().stream().mapToLong(Long::longValue).sum());
         for (String k : weights.keySet()) {
             double ideal = (double) reward * weights.get(k) / total;

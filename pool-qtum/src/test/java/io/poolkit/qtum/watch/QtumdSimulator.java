@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * watcher makes from the recorded real responses in {@code ../shared/vectors/qtum/rpc}, re-stamped
  * for a scripted chain. Blocks are scripted by kind (our pool block, our self stake, someone else's
  * delegated block, someone else's block, proof of work); the tip can be reorganised and the node can
- * be taken down (every call then fails with HTTP 503).
+ * be taken down (every call then fails with HTTP 503). Its wallet keeps the sends it made and lists them
+ * with listtransactions/gettransaction in bitcoind's shape (qtumd's wallet is bitcoind's; no recorded
+ * answer of these calls exists in the vectors). getstakinginfo, getwalletinfo and getconnectioncount
+ * answer from the recorded responses, with staking and the connection count scriptable.
  */
 final class QtumdSimulator implements AutoCloseable {
 
@@ -42,6 +45,8 @@ final class QtumdSimulator implements AutoCloseable {
     static final String MY_STAKER = "qPooLFFk2BT3i9yKApjeJhuYjYKWHmuCdq";
     static final String OTHER_STAKER = "qMUR738THXBXABfx1Rk6iWtiStEPtQKWYK";
     static final long STAKER_INPUT = 11_840_000_000L;
+    /** The simulated wallet's passphrase. */
+    static final String WALLET_PASSPHRASE = "pp";
 
     static {
         // without TCP_NODELAY the JDK server's header and body segments meet delayed ACKs: 40 ms a call
@@ -66,8 +71,21 @@ final class QtumdSimulator implements AutoCloseable {
     private final AtomicInteger reorgs = new AtomicInteger();
     private final List<JsonNode> walletCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final JsonNode sendmanyRecorded = TestVectors.json("qtum/rpc/ppm_sendmany_example.json");
+    private final JsonNode stakingInfoRecorded =
+            TestVectors.json("qtum/rpc/ppm_getstakinginfo_v0.20.1_testnet.json").get("result");
+    private final JsonNode getinfoRecorded = TestVectors.json("qtum/rpc/ppm_getinfo_v0.19.1_testnet.json").get("result");
+    private final JsonNode walletInfoRecorded =
+            TestVectors.json("qtum/rpc/issue926_getstakinginfo_getwalletinfo_mainnet_2021.json").get("getwalletinfo");
+    /** Sends the wallet made: txid, label (comment), amounts in QTUM text, time. */
+    record SimSend(String txid, String label, Map<String, String> amounts, long unixTime) {
+    }
+
+    private final List<SimSend> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int tip;
     private volatile boolean down;
+    private volatile boolean staking = true;
+    private volatile String garbageFor = "";
+    private volatile int connections = -1;
 
     QtumdSimulator(String user, String password) throws IOException {
         this.user = user;
@@ -137,8 +155,28 @@ final class QtumdSimulator implements AutoCloseable {
         return chain.get(height);
     }
 
+    /** Makes {@code method} answer a string instead of its result (a hostile or broken node); "" for none. */
+    void setGarbage(String method) {
+        this.garbageFor = method;
+    }
+
+    /** Makes getstakinginfo say {@code staking: staking}. */
+    void setStaking(boolean staking) {
+        this.staking = staking;
+    }
+
+    /** Makes getconnectioncount answer {@code n} (default: the recorded getinfo's 9). */
+    void setConnections(int n) {
+        this.connections = n;
+    }
+
     void setDown(boolean down) {
         this.down = down;
+    }
+
+    /** The sends the simulated wallet made. */
+    List<SimSend> sends() {
+        return List.copyOf(sends);
     }
 
     /** walletpassphrase and sendmany calls in order, as {method, params}. */
@@ -167,6 +205,11 @@ final class QtumdSimulator implements AutoCloseable {
             reply.set("id", req.get("id"));
             String method = req.path("method").asText();
             calls.merge(method, 1, Integer::sum);
+            if (method.equals(garbageFor)) {
+                reply.put("result", "\u0000garbage").putNull("error");
+                send(ex, 200, JSON.writeValueAsString(reply));
+                return;
+            }
             try {
                 reply.set("result", answer(method, req.path("params")));
                 reply.putNull("error");
@@ -231,7 +274,21 @@ final class QtumdSimulator implements AutoCloseable {
                 out.put("height", tip);
                 return out;
             }
+            case "getstakinginfo": {
+                // the recorded v0.20.1 testnet answer, with "staking" as scripted
+                return ((ObjectNode) stakingInfoRecorded.deepCopy()).put("staking", staking);
+            }
+            case "getwalletinfo": {
+                // the recorded 2021 mainnet answer (balance 305.241, stake 0.0) with the recorded getinfo's testnet figures
+                return ((ObjectNode) walletInfoRecorded.deepCopy()).put("balance", getinfoRecorded.get("balance").decimalValue())
+                        .put("stake", getinfoRecorded.get("stake").decimalValue());
+            }
+            case "getconnectioncount":
+                return JSON.getNodeFactory().numberNode(connections >= 0 ? connections : getinfoRecorded.get("connections").asInt());
             case "walletpassphrase": {
+                if (!params.get(0).asText().equals(WALLET_PASSPHRASE)) {
+                    throw new SimError(-14, "Error: The wallet passphrase entered was incorrect.");
+                }
                 walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
                 return JSON.nullNode();
             }
@@ -240,9 +297,37 @@ final class QtumdSimulator implements AutoCloseable {
                     throw new SimError(-8, "Dummy value must be set to \"\"");
                 }
                 walletCalls.add(JSON.createObjectNode().put("method", method).set("params", params.deepCopy()));
-                long sends = walletCalls.stream().filter(c -> c.get("method").asText().equals("sendmany")).count();
-                return JSON.getNodeFactory().textNode(sends == 1 ? sendmanyRecorded.get("result_txid").asText()
-                        : hashOf((int) sends, 9000));
+                long count = walletCalls.stream().filter(c -> c.get("method").asText().equals("sendmany")).count();
+                String txid = count == 1 ? sendmanyRecorded.get("result_txid").asText() : hashOf((int) count, 9000);
+                Map<String, String> amounts = new java.util.LinkedHashMap<>();
+                params.get(1).fields().forEachRemaining(e -> amounts.put(e.getKey(), e.getValue().asText()));
+                sends.add(new SimSend(txid, params.path(3).asText(""), amounts, System.currentTimeMillis() / 1000));
+                return JSON.getNodeFactory().textNode(txid);
+            }
+            case "listtransactions": {
+                // bitcoind's shape (one 'send' entry per output), which qtumd keeps; not a recorded answer
+                ArrayNode out = JSON.createArrayNode();
+                for (SimSend s : sends) {
+                    s.amounts().forEach((a, v) -> out.addObject().put("address", a).put("category", "send")
+                            .put("amount", new java.math.BigDecimal(v).negate()).put("fee", new java.math.BigDecimal("-0.00090400"))
+                            .put("txid", s.txid()).put("time", s.unixTime()).put("comment", s.label()));
+                }
+                return out;
+            }
+            case "gettransaction": {
+                for (SimSend s : sends) {
+                    if (s.txid().equals(params.get(0).asText())) {
+                        ObjectNode tx = JSON.createObjectNode().put("txid", s.txid()).put("confirmations", 0)
+                                .put("time", s.unixTime()).put("comment", s.label())
+                                .put("fee", new java.math.BigDecimal("-0.00090400"));
+                        ArrayNode details = tx.putArray("details");
+                        s.amounts().forEach((a, v) -> details.addObject().put("address", a).put("category", "send")
+                                .put("amount", new java.math.BigDecimal(v).negate())
+                                .put("fee", new java.math.BigDecimal("-0.00090400")));
+                        return tx;
+                    }
+                }
+                throw new SimError(-5, "Invalid or non-wallet transaction id");
             }
             default:
                 throw new SimError(-32601, "Method not found (simulator): " + method);
@@ -294,6 +379,11 @@ final class QtumdSimulator implements AutoCloseable {
                 coinstakes.put(prevoutId(b), b);
             }
         }
+        for (SimBlock k : chain.values()) {
+            if ((k.kind() == Kind.POOL || k.kind() == Kind.OTHER_POD) && txid.equals(hashOf(k.height(), 6000))) {
+                return kernelTx(txid);
+            }
+        }
         SimBlock b = coinstakes.get(txid);
         if (b == null) {
             throw new SimError(-5, "No such mempool or blockchain transaction (simulator)");
@@ -339,6 +429,32 @@ final class QtumdSimulator implements AutoCloseable {
                     .put("value", (b.rewardSats() - stakerReward) / 1e8);
         } else {
             vout.remove(2);
+        }
+        return tx;
+    }
+
+    /** The delegate of the recorded delegated coinstake (its vout[2] pays this key). */
+    String kernelOwner() {
+        String pubkey = coinstakeTemplate.get("vout").get(2).get("scriptPubKey").get("asm").asText().split(" ")[0];
+        return Addresses.fromPublicKey(Networks.QTUM_TESTNET, Hex.decode(pubkey)).text();
+    }
+
+    /** A delegated block's kernel transaction: vout[prevoutStakeVoutN] belongs to the delegate. */
+    private JsonNode kernelTx(String txid) {
+        ObjectNode tx = JSON.createObjectNode().put("txid", txid);
+        tx.putArray("vin");
+        ArrayNode vout = tx.putArray("vout");
+        int n = blockTemplate.get("prevoutStakeVoutN").asInt();
+        String owner = kernelOwner();
+        byte[] h160 = Addresses.parse(owner, Networks.QTUM_TESTNET).payload();
+        for (int i = 0; i <= n; i++) {
+            ObjectNode o = prevoutTemplate.deepCopy();
+            o.put("valueSat", 50_000_000_000L).put("value", 500.0).put("n", i);
+            ObjectNode spk = (ObjectNode) o.get("scriptPubKey");
+            spk.put("hex", "76a914" + Hex.encode(h160) + "88ac");
+            spk.put("asm", "OP_DUP OP_HASH160 " + Hex.encode(h160) + " OP_EQUALVERIFY OP_CHECKSIG");
+            spk.putArray("addresses").add(owner);
+            vout.add(o);
         }
         return tx;
     }

@@ -148,17 +148,19 @@ class WatcherSimulationTest {
             w.pollOnce();
 
             // qtumd goes down for a while, the chain moves on, qtumd comes back
-            List<String> alerts = new ArrayList<>();
+            List<io.poolkit.qtum.alert.Alert> alerts = new ArrayList<>();
             WatchLoop loop = new WatchLoop(w, Duration.ofSeconds(3), Duration.ofMinutes(5), d -> { }, alerts::add);
             sim.setDown(true);
             assertEquals(Duration.ofSeconds(6), loop.step());
             assertEquals(Duration.ofSeconds(12), loop.step());
             mine(sim, 675);
             assertEquals(1, alerts.size());
-            assertTrue(alerts.get(0).startsWith("QTUMD OFFLINE"), alerts.toString());
+            assertEquals(io.poolkit.qtum.alert.Alert.Kind.QTUMD_DOWN, alerts.get(0).kind());
+            assertEquals("QTUMD NOT RUNNING", alerts.get(0).subject());
             sim.setDown(false);
             assertEquals(Duration.ofSeconds(3), loop.step());
             assertEquals(2, alerts.size());
+            assertEquals(".QTUMD BACK", alerts.get(1).subject());
             assertEquals(0, loop.failures());
             assertEquals(sim.tip() - 5, w.state().block());
 
