@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,6 +86,26 @@ public final class MasterClient {
             works.put(height, w);
         }
         return Optional.of(w);
+    }
+
+    /** The non-coinbase transactions of the template for {@code height} (from {@code bt_<h>.bin}). */
+    public List<byte[]> templateTransactions(int height) throws IOException {
+        HttpResponse<byte[]> r = get("/bt_" + height + ".bin");
+        if (r.statusCode() != 200) {
+            throw new IOException("master has no block template for height " + height);
+        }
+        io.poolkit.core.bytes.ByteReader br = new io.poolkit.core.bytes.ByteReader(r.body());
+        br.readVarInt();
+        br.readVarInt();
+        for (int i = 0; i < 3; i++) {
+            br.readBytes((int) br.readVarInt());
+        }
+        long n = br.readVarInt();
+        List<byte[]> txs = new java.util.ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            txs.add(br.readBytes((int) br.readVarInt()));
+        }
+        return txs;
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException {
