@@ -90,7 +90,12 @@ public final class AnnHandler implements HttpHandler {
             if (!"POST".equals(req.method())) {
                 return RoleServer.error(405, "POST anns to /submit");
             }
-            HttpReply r = submit(req);
+            HttpReply r;
+            try {
+                r = submit(req);
+            } catch (IllegalArgumentException e) {
+                r = RoleServer.error(400, e.getMessage());
+            }
             count(r.status() == 200 ? "batchesAccepted" : "batchesRefused", 1);
             return r;
         }
