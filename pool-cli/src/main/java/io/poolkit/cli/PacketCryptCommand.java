@@ -584,6 +584,12 @@ final class PacketCryptCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             io.poolkit.packetcrypt.config.PoolYaml cfg = io.poolkit.packetcrypt.config.PoolYaml.load(config);
+            // The JDK HTTP server waits forever for a slow request unless told otherwise; a client
+            // that stalls mid-request is cut after a minute (the long poll answers within 30 s).
+            if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+                System.setProperty("sun.net.httpserver.maxReqTime", "60");
+                System.setProperty("sun.net.httpserver.maxRspTime", "120");
+            }
             io.poolkit.packetcrypt.roles.PoolRoles roles = new io.poolkit.packetcrypt.roles.PoolRoles(cfg, System::getenv,
                     java.time.Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();

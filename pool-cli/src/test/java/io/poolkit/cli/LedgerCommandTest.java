@@ -32,15 +32,15 @@ class LedgerCommandTest {
         Path db = dir.resolve("var/pool.db");
         CliRun first = CliRun.of("ledger", "migrate", "--db", db.toString());
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals("ledger " + db + " (sqlite): schema created at version 1 (1 migration applied)", first.out().strip());
+        assertEquals("ledger " + db + " (sqlite): schema created at version 4 (2 migrations applied)", first.out().strip());
         assertTrue(Files.exists(db));
 
         CliRun again = CliRun.of("ledger", "migrate", "--db", "jdbc:sqlite:" + db, "--json");
         assertEquals(0, again.exitCode(), again.err());
         JsonNode o = JSON.readTree(again.out());
         assertEquals("sqlite", o.get("kind").asText());
-        assertEquals("1", o.get("from").asText());
-        assertEquals("1", o.get("to").asText());
+        assertEquals("4", o.get("from").asText());
+        assertEquals("4", o.get("to").asText());
         assertEquals(0, o.get("applied").asInt());
     }
 
@@ -54,7 +54,7 @@ class LedgerCommandTest {
         assertEquals(url, o.get("db").asText());
         assertEquals("postgresql", o.get("kind").asText());
         assertTrue(o.get("from").isNull());
-        assertEquals(1, o.get("applied").asInt());
+        assertEquals(2, o.get("applied").asInt());
         assertTrue(!run.out().contains("not-shown") && !run.err().contains("not-shown"));
     }
 
