@@ -133,6 +133,12 @@ class PoolEndToEndTest {
         clock.advance(1000);
         JsonNode cfg = Jsons.MAPPER.readTree(Http.get(ms.baseUrl() + "/config.json", Map.of()).body());
         assertEquals(PktdSimulator.SHARE_HEIGHT, cfg.get("currentHeight").asInt());
+        // The miner fetches the work for the height being mined: the vector share was mined on it.
+        HttpResponse<byte[]> workBin = Http.get(ms.baseUrl() + "/work_" + cfg.get("currentHeight").asInt() + ".bin", Map.of());
+        io.poolkit.packetcrypt.pool.WorkFile work = io.poolkit.packetcrypt.pool.WorkFile.parse(workBin.body());
+        byte[] shareHeader = Vectors.hex(Vectors.pcp().get("vectors").get("share").get("header_hex"));
+        assertTrue(java.util.Arrays.equals(work.header(), 4, 36, shareHeader, 4, 36));
+        assertEquals(0x1f3ffffc, work.shareTarget());
         List<String> submit = new ArrayList<>();
         cfg.get("submitAnnUrls").forEach(u -> submit.add(u.asText()));
         ByteArrayOutputStream[] batches = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
@@ -206,6 +212,12 @@ class PoolEndToEndTest {
         Map<String, Double> pushed = payMaker.pushPayouts();
         JsonNode sent = node.calls("configureminingpayouts").get(0).get("params").get(0);
         assertEquals(pushed.get(ANN_MINER), sent.get(ANN_MINER).asDouble());
+        // A node that refuses the split is told to pay everything to errorAddress instead.
+        node.failNextPayouts(1);
+        assertEquals(Map.of(DEFAULT, 1.0), payMaker.pushPayouts());
+        JsonNode fallback = node.calls("configureminingpayouts").get(2).get("params").get(0);
+        assertEquals(1.0, fallback.get(DEFAULT).asDouble());
+        assertEquals(1L, payMaker.status().get("payoutFailures"));
 
         // Accepted anns are served to block miners once their file closes.
         clock.advance(30_000);

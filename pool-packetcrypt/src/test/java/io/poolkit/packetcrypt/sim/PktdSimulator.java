@@ -36,7 +36,7 @@ public final class PktdSimulator implements AutoCloseable {
     private volatile int tip = FIRST;
     private final List<JsonNode> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile String checkpcshareAnswer = "OK";
-    private volatile boolean failPayouts;
+    private final java.util.concurrent.atomic.AtomicInteger failPayouts = new java.util.concurrent.atomic.AtomicInteger();
 
     public PktdSimulator() throws IOException {
         JsonNode common = Vectors.pcp().get("common");
@@ -92,8 +92,9 @@ public final class PktdSimulator implements AutoCloseable {
         checkpcshareAnswer = answer;
     }
 
-    public void failPayouts(boolean fail) {
-        failPayouts = fail;
+    /** The next {@code n} configureminingpayouts calls are refused. */
+    public void failNextPayouts(int n) {
+        failPayouts.set(n);
     }
 
     public List<JsonNode> calls(String method) {
@@ -128,7 +129,7 @@ public final class PktdSimulator implements AutoCloseable {
             case "submitblock":
                 return Jsons.MAPPER.getNodeFactory().nullNode();
             case "configureminingpayouts":
-                if (failPayouts) {
+                if (failPayouts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     throw new IllegalArgumentException("payout configuration refused");
                 }
                 return Jsons.MAPPER.getNodeFactory().nullNode();
