@@ -112,7 +112,9 @@ public final class RoleServer implements AutoCloseable {
         try (ex) {
             if (!slots.tryAcquire()) {
                 overloaded.incrementAndGet();
-                send(ex, HttpReply.json(501, "{\"result\":\"\",\"error\":[\"overloaded\"],\"warn\":[]}"));
+                // The body is left unread: close the connection so it cannot be mistaken for a request.
+                send(ex, HttpReply.json(501, "{\"result\":\"\",\"error\":[\"overloaded\"],\"warn\":[]}")
+                        .withHeader("Connection", "close"));
                 return;
             }
             try {
@@ -141,7 +143,8 @@ public final class RoleServer implements AutoCloseable {
             }
             if (len > maxBodyBytes) {
                 tooLarge.incrementAndGet();
-                return error(413, "body of " + len + " bytes is over the limit of " + maxBodyBytes);
+                return error(413, "body of " + len + " bytes is over the limit of " + maxBodyBytes)
+                        .withHeader("Connection", "close");
             }
         }
         byte[] body;
@@ -150,7 +153,7 @@ public final class RoleServer implements AutoCloseable {
         }
         if (body.length > maxBodyBytes) {
             tooLarge.incrementAndGet();
-            return error(413, "body is over the limit of " + maxBodyBytes + " bytes");
+            return error(413, "body is over the limit of " + maxBodyBytes + " bytes").withHeader("Connection", "close");
         }
         Map<String, List<String>> headers = new HashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
