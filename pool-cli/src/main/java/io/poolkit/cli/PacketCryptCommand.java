@@ -44,11 +44,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"PacketCrypt (PKT) verifiers, bit-exact with the reference validators: announcements,",
             "block and share proofs, and the difficulty rules."},
         subcommands = {PacketCryptCommand.VerifyAnn.class, PacketCryptCommand.VerifyBlock.class,
-            PacketCryptCommand.Difficulty.class},
+            PacketCryptCommand.Difficulty.class, PacketCryptCommand.MasterRole.class, PacketCryptCommand.AnnRole.class,
+            PacketCryptCommand.BlkRole.class, PacketCryptCommand.PayMakerRole.class},
         footer = {"", "Examples:",
             "  poolkit packetcrypt verify-ann --parent-hash 255094b7...215e1e48 ann.bin",
             "  poolkit packetcrypt verify-block --json-file pcp_block_vectors.json",
-            "  poolkit packetcrypt difficulty degrade --ann-bits 20020000 --age 4"})
+            "  poolkit packetcrypt difficulty degrade --ann-bits 20020000 --age 4",
+            "  poolkit packetcrypt master --config pool.yml",
+            "  poolkit packetcrypt ann --config pool.yml --index 0"})
 final class PacketCryptCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -560,6 +563,120 @@ final class PacketCryptCommand implements Runnable {
                 spec.commandLine().getOut().println(Json.line(o));
                 return 0;
             }
+        }
+    }
+
+    /** What the four pool roles share: the config file, an optional run time, the wait and the clean stop. */
+    abstract static class RoleCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--config", required = true, paramLabel = "FILE",
+                description = "The pool's YAML config (the same file on every node).")
+        Path config;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "Stop after S seconds (default: run until Ctrl-C).")
+        Long seconds;
+
+        abstract io.poolkit.packetcrypt.roles.RunningRole start(io.poolkit.packetcrypt.roles.PoolRoles roles)
+                throws IOException;
+
+        @Override
+        public Integer call() throws Exception {
+            io.poolkit.packetcrypt.config.PoolYaml cfg = io.poolkit.packetcrypt.config.PoolYaml.load(config);
+            // The JDK HTTP server waits forever for a slow request unless told otherwise; a client
+            // that stalls mid-request is cut after a minute (the long poll answers within 30 s).
+            if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+                System.setProperty("sun.net.httpserver.maxReqTime", "60");
+                System.setProperty("sun.net.httpserver.maxRspTime", "120");
+            }
+            io.poolkit.packetcrypt.roles.PoolRoles roles = new io.poolkit.packetcrypt.roles.PoolRoles(cfg, System::getenv,
+                    java.time.Clock.systemUTC());
+            PrintWriter out = spec.commandLine().getOut();
+            java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+            io.poolkit.packetcrypt.roles.RunningRole role = start(roles);
+            // On SIGTERM the hook stops the role and waits for it, so accepted work is uploaded.
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "packetcrypt-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("started " + role.name() + " on " + role.baseUrl());
+            out.flush();
+            try {
+                if (seconds == null) {
+                    stop.await();
+                } else {
+                    stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                Object status = role.status();
+                role.close();
+                stopped.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: nothing to remove
+                }
+                out.println(JSON.writeValueAsString(status));
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "master", mixinStandardHelpOptions = true,
+            description = {"Run the pool Master: follows the node (getbestblockhash, getrawblocktemplate) and serves",
+                "/config.json, /work_<height>.bin (long poll on the next height), /bt_<height>.bin,",
+                "/blkinfo_<hash>.json and /status."})
+    static final class MasterRole extends RoleCommand {
+        @Override
+        io.poolkit.packetcrypt.roles.RunningRole start(io.poolkit.packetcrypt.roles.PoolRoles roles) throws IOException {
+            return roles.master();
+        }
+    }
+
+    @Command(name = "ann", mixinStandardHelpOptions = true,
+            description = {"Run an AnnHandler: POST /submit of announcements, /anns/index.json, /anns/anns_*.bin,",
+                "/status; uploads its pay log to the PayMaker."})
+    static final class AnnRole extends RoleCommand {
+        @Option(names = "--index", defaultValue = "0", paramLabel = "N",
+                description = "Which entry of annHandlers this is (default: ${DEFAULT-VALUE}).")
+        int index;
+
+        @Override
+        io.poolkit.packetcrypt.roles.RunningRole start(io.poolkit.packetcrypt.roles.PoolRoles roles) throws IOException {
+            return roles.annHandler(index);
+        }
+    }
+
+    @Command(name = "blk", mixinStandardHelpOptions = true,
+            description = {"Run a BlkHandler: POST /submit of block shares (checkpcshare, submitblock), /status;",
+                "uploads its pay log to the PayMaker."})
+    static final class BlkRole extends RoleCommand {
+        @Option(names = "--index", defaultValue = "0", paramLabel = "N",
+                description = "Which entry of blkHandlers this is (default: ${DEFAULT-VALUE}).")
+        int index;
+
+        @Override
+        io.poolkit.packetcrypt.roles.RunningRole start(io.poolkit.packetcrypt.roles.PoolRoles roles) throws IOException {
+            return roles.blkHandler(index);
+        }
+    }
+
+    @Command(name = "paymaker", mixinStandardHelpOptions = true,
+            description = {"Run the PayMaker: POST /events (HTTP password), /whotopay, /stats, /status; every",
+                "updateCycle seconds tells the node whom to pay (configureminingpayouts). Pay logs are",
+                "kept in the ledger (payMaker.ledger) and replayed on start."})
+    static final class PayMakerRole extends RoleCommand {
+        @Override
+        io.poolkit.packetcrypt.roles.RunningRole start(io.poolkit.packetcrypt.roles.PoolRoles roles) throws IOException {
+            return roles.payMaker();
         }
     }
 }

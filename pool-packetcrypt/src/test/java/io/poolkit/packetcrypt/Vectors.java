@@ -27,6 +27,15 @@ public final class Vectors {
         return TestVectors.json("packetcrypt/pcp_block_vectors.json");
     }
 
+    /** The PayMaker event log (ndjson text). */
+    public static String paymakerEvents() {
+        try {
+            return Files.readString(TestVectors.path("packetcrypt/paymaker/events.ndjson"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] realAnnBytes() {
         try {
             return Files.readAllBytes(TestVectors.path("packetcrypt/ann_v1_497731.bin"));

@@ -72,7 +72,7 @@ abstract class LedgerStoreContract {
         assertEquals(Optional.of(newest), again.fromVersion());
         assertEquals(newest, again.toVersion());
         try (LedgerStore second = LedgerStore.open(config.withMigrateOnOpen(false))) {
-            assertEquals(Optional.of("2.1"), second.schemaVersion());
+            assertEquals(Optional.of(newest), second.schemaVersion());
         }
     }
 
@@ -334,7 +334,7 @@ abstract class LedgerStoreContract {
         store.credits().credit(CHAIN, "pps:" + CHAIN + ":" + T0.plusSeconds(60).toEpochMilli(), "PPS",
                 List.of(new CreditLine(ALICE, CreditKind.PPS, 1000)));
         store.credits().credit(CHAIN, "pps:not-a-v1-period", "PPS", List.of(new CreditLine(CAROL, CreditKind.PPS, 5)));
-        assertEquals("2.1", store.migrate().toVersion());
+        assertTrue(store.migrate().applied() >= 2, "V2 and V2.1 at least");
 
         CreditBatch after = store.credits().creditPpsShares(CHAIN, "PPS", T0.plusSeconds(600), 100,
                 LedgerStoreContract::thousandEach).orElseThrow();
