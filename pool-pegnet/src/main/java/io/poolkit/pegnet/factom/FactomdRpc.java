@@ -36,7 +36,7 @@ public final class FactomdRpc {
     public FactomdRpc(URI url, Duration timeout) {
         this.url = url;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** The endpoint. */
