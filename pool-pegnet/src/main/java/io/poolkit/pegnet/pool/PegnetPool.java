@@ -54,7 +54,7 @@ public final class PegnetPool {
      * @param submitter  rolling submission
      * @param accountant the accountant
      * @param notifier   stratum's {@code mining.notify} to everyone
-     * @param startAfter the pool syncs the blocks after this height (the block at it is only read for its
+     * @param startAfter the pool syncs the blocks after this height (the block at it is graded only for its
      *                   winners)
      */
     public PegnetPool(FactomdClient factomd, LxrHash lxr, JobFactory jobs, OprSubmitter submitter,
@@ -79,7 +79,7 @@ public final class PegnetPool {
         List<BlockReport> done = new ArrayList<>();
         long top = factomd.heights().directoryBlock();
         if (previousWinners == null) {
-            previousWinners = winnersBefore(synced + 1);
+            bootstrap(top);
         }
         for (long h = synced + 1; h <= top; h++) {
             done.add(sync(h, h == top));
@@ -113,9 +113,30 @@ public final class PegnetPool {
         return List.copyOf(reports);
     }
 
-    private List<String> winnersBefore(long height) {
-        List<FactomEntry> entries = factomd.entriesAt(FactomEntry.OPR_CHAIN_ID, height).orElse(List.of());
-        return PreviousWinners.inferFrom(Math.toIntExact(height), entries);
+    /**
+     * Without history, the winners of the start block come from grading it with the winners its own records list;
+     * at the top, the job for the next height is built right away.
+     */
+    private void bootstrap(long top) {
+        int h = Math.toIntExact(synced);
+        List<FactomEntry> entries = factomd.entriesAt(FactomEntry.OPR_CHAIN_ID, h).orElse(List.of());
+        List<String> listed = PreviousWinners.inferFrom(h, entries);
+        previousWinners = Grader.grade(h, listed, entries, lxr::difficulty).winnersForNext(listed);
+        if (synced == top) {
+            newJob(synced + 1);
+        }
+    }
+
+    private void newJob(long height) {
+        try {
+            PegnetJob job = jobs.build(height, previousWinners);
+            current = job;
+            submitter.newJob(job);
+            accountant.open(job.height());
+            notifier.accept(job.stratumJob());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot build the job for height {}: {}", height, e.getMessage());
+        }
     }
 
     private BlockReport sync(long height, boolean top) {
@@ -139,15 +160,7 @@ public final class PegnetPool {
         }
         Optional<OwedPayouts.Result> owed = accountant.reward(height, reward, ours, winning);
         if (top) {
-            try {
-                PegnetJob job = jobs.build(height + 1, previousWinners);
-                current = job;
-                submitter.newJob(job);
-                accountant.open(job.height());
-                notifier.accept(job.stratumJob());
-            } catch (RuntimeException e) {
-                LOG.warn("cannot build the job for height {}: {}", height + 1, e.getMessage());
-            }
+            newJob(height + 1);
         }
         return new BlockReport(height, ours, winning, reward, ema.minimumTarget(), ema.ema(), owed);
     }

@@ -111,7 +111,6 @@ public final class FactomdSimulator implements AutoCloseable {
         all.addAll(pending);
         pending.clear();
         addBlock(height + 1, all);
-        height++;
     }
 
     /** Adds a recorded block (e.g. a real one) at {@code at} on the OPR chain; the height moves up to it. */
