@@ -70,7 +70,7 @@ class PegnetPoolEndToEndTest {
     /** Runs three blocks; returns the pool's total reward. */
     static long run(AccountantStore store, SubmissionLog extraLog) throws Exception {
         LxrHash lxr = new LxrHash(ByteMap.generate(8));
-        ScriptedChain chain = new ScriptedChain(lxr, 8);
+        PoolTestData chain = new PoolTestData(lxr, 8);
         List<SubmissionLog.Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         Clock clock = Clock.systemUTC();
         try (FactomdSimulator sim = new FactomdSimulator(START)) {
@@ -87,8 +87,8 @@ class PegnetPoolEndToEndTest {
                         extraLog.record(a);
                     }, clock);
             Accountant accountant = new Accountant(store, FEE, clock);
-            String coinbase = ScriptedChain.faAddress("pool");
-            JobFactory jobs = new JobFactory(IDENTITY, coinbase, PriceSource.fixed(ScriptedChain.basePrices(5)));
+            String coinbase = PoolTestData.faAddress("pool");
+            JobFactory jobs = new JobFactory(IDENTITY, coinbase, PriceSource.fixed(PoolTestData.basePrices(5)));
             PegnetPool[] pool = new PegnetPool[1];
             try (ProsperServer server = new ProsperServer(ProsperConfig.defaults("127.0.0.1", 0), lxr, Authorizer.ANY,
                     s -> pool[0].offer(s), keeper, clock, RandomGenerator.of("L64X128MixRandom"), 1).start()) {

@@ -15,18 +15,18 @@ import java.util.Map;
 import java.util.Random;
 
 /** Other miners' honest OPRs for a scripted chain (v2+ heights), checked with the test's small LXRHash table. */
-final class ScriptedChain {
+public final class PoolTestData {
 
     private final LxrHash lxr;
     private final Random random;
 
-    ScriptedChain(LxrHash lxr, long seed) {
+    public PoolTestData(LxrHash lxr, long seed) {
         this.lxr = lxr;
         this.random = new Random(seed);
     }
 
     /** A valid FA address whose RCD hash is {@code sha256(label)}. */
-    static String faAddress(String label) {
+    public static String faAddress(String label) {
         byte[] raw = new byte[38];
         raw[0] = 0x5f;
         raw[1] = (byte) 0xb1;
@@ -36,7 +36,7 @@ final class ScriptedChain {
     }
 
     /** Base prices in pegtoshi for {@code version}: asset i costs {@code (i + 1) * 1e8 + 12345}. */
-    static long[] baseUnits(int version) {
+    public static long[] baseUnits(int version) {
         long[] u = new long[OprVersions.assets(version).size()];
         for (int i = 0; i < u.length; i++) {
             u[i] = (i + 1) * 100_000_000L + 12_345;
@@ -45,7 +45,7 @@ final class ScriptedChain {
     }
 
     /** The base prices as configured decimals. */
-    static Map<String, String> basePrices(int version) {
+    public static Map<String, String> basePrices(int version) {
         Map<String, String> m = new HashMap<>();
         long[] u = baseUnits(version);
         List<String> names = OprVersions.assets(version);
@@ -59,7 +59,7 @@ final class ScriptedChain {
      * {@code n} records for block {@code height} listing {@code winners}, prices within 2% of the base, each with
      * the best of 20 random nonces and its honest difficulty.
      */
-    List<FactomEntry> others(int height, List<String> winners, int n) {
+    public List<FactomEntry> others(int height, List<String> winners, int n) {
         int version = OprVersions.versionAt(height);
         List<FactomEntry> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
