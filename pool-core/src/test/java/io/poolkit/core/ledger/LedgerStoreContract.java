@@ -63,13 +63,15 @@ abstract class LedgerStoreContract {
 
     @Test
     void migrationIsRepeatableAndReportsTheVersion() {
-        assertEquals(Optional.of("1"), store.schemaVersion());
+        // The latest migration's version (modules add their own: V3 is pool-pegnet's), not a fixed number.
+        Optional<String> version = store.schemaVersion();
+        assertTrue(version.isPresent());
         MigrationResult again = store.migrate();
         assertEquals(0, again.applied());
-        assertEquals(Optional.of("1"), again.fromVersion());
-        assertEquals("1", again.toVersion());
+        assertEquals(version, again.fromVersion());
+        assertEquals(version.get(), again.toVersion());
         try (LedgerStore second = LedgerStore.open(config.withMigrateOnOpen(false))) {
-            assertEquals(Optional.of("1"), second.schemaVersion());
+            assertEquals(version, second.schemaVersion());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * Prosper's console commands, one line in, one reply (possibly several lines) out: {@code listclients}
  * (alias {@code listminers}), {@code getversion SESSION}, {@code showmessage SESSION TEXT...},
  * {@code notify SESSION JOBID OPRHASH}, {@code settarget SESSION HEX}, {@code reconnect SESSION HOST PORT [WAIT]},
- * plus {@code help}. Replies start with {@code ok} or {@code error:}. Thread safe.
+ * plus {@code setnonce SESSION DECIMAL} ({@code mining.set_nonce}, not in upstream's console) and {@code help}. Replies start with {@code ok} or {@code error:}. Thread safe.
  */
 public final class AdminCommands {
 
@@ -30,7 +30,8 @@ public final class AdminCommands {
         try {
             return switch (cmd) {
                 case "help" -> "ok commands: listclients, getversion SESSION, showmessage SESSION TEXT..., "
-                        + "notify SESSION JOBID OPRHASH, settarget SESSION HEX, reconnect SESSION HOST PORT [WAIT]";
+                        + "notify SESSION JOBID OPRHASH, settarget SESSION HEX, setnonce SESSION DECIMAL, "
+                        + "reconnect SESSION HOST PORT [WAIT]";
                 case "listclients", "listminers" -> listClients();
                 case "getversion" -> {
                     need(w, 2, "getversion SESSION");
@@ -55,6 +56,20 @@ public final class AdminCommands {
                         throw new IllegalArgumentException("target must be 16 hex digits, e.g. ffff000000000000");
                     }
                     yield onSession(w[1], s -> s.setTarget(t.toLowerCase(Locale.ROOT)), "sent");
+                }
+                case "setnonce" -> {
+                    need(w, 3, "setnonce SESSION DECIMAL");
+                    long n;
+                    try {
+                        n = Long.parseLong(w[2]);
+                    } catch (NumberFormatException e) {
+                        n = -1;
+                    }
+                    if (n < 0 || n > 0xffffffffL) {
+                        throw new IllegalArgumentException("nonce prefix must be a number from 0 to 4294967295");
+                    }
+                    long prefix = n;
+                    yield onSession(w[1], s -> s.setNonce(prefix), "sent");
                 }
                 case "reconnect" -> {
                     need(w, 4, "reconnect SESSION HOST PORT [WAIT]");

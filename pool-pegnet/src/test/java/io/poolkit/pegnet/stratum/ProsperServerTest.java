@@ -262,6 +262,10 @@ class ProsperServerTest {
             assertEquals("[\"pool2.example.com\",\"1234\",\"5\"]",
                     miner.until("client.reconnect").get("params").toString());
 
+            assertEquals("ok sent", command(out, in, "setnonce " + session + " 3735928560", 1).get(0));
+            assertEquals("[\"3735928560\"]", miner.until("mining.set_nonce").get("params").toString());
+            assertTrue(command(out, in, "listclients", 2).get(1).contains("nonce=3735928560"));
+            assertTrue(command(out, in, "setnonce " + session + " 4294967296", 1).get(0).startsWith("error: nonce"));
             assertTrue(command(out, in, "settarget " + session + " xyz", 1).get(0).startsWith("error: target"));
             assertTrue(command(out, in, "notify " + session + " abc " + other, 1).get(0).startsWith("error:"));
             assertTrue(command(out, in, "reconnect " + session + " h 99999", 1).get(0).startsWith("error: port"));
