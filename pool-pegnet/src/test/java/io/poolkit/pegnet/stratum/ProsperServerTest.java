@@ -213,6 +213,7 @@ class ProsperServerTest {
             assertTrue(flood.closedByServer());
         }
         assertEquals(1, server.metrics().floods());
+        awaitNoConnections(server); // the dropped ones are released asynchronously
         // the limit is 3 connections
         try (LineClient a = new LineClient(server.port()); LineClient b = new LineClient(server.port());
                 LineClient c = new LineClient(server.port()); LineClient d = new LineClient(server.port())) {
@@ -221,6 +222,21 @@ class ProsperServerTest {
             subscribe(c);
             assertTrue(d.closedByServer());
             assertEquals(1, server.metrics().refusedConnections());
+        }
+    }
+
+    @Test
+    void silentConnectionsAreDroppedAfterTheIdleTimeout() throws Exception {
+        ProsperConfig d = ProsperConfig.defaults("127.0.0.1", 0);
+        ProsperConfig quick = new ProsperConfig(d.bindHost(), 0, d.maxLineBytes(), 10, 50, 5,
+                java.time.Duration.ofMillis(300), true, false, "hi");
+        try (ProsperServer s = new ProsperServer(quick, new LxrHash(ByteMap.generate(8)), Authorizer.ANY,
+                shares::offer, open::get, Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom"), 1).start();
+                LineClient halfOpen = new LineClient(s.port())) {
+            long t0 = System.nanoTime();
+            assertTrue(halfOpen.closedByServer());
+            assertTrue(System.nanoTime() - t0 < 4_000_000_000L);
+            awaitNoConnections(s);
         }
     }
 
@@ -273,6 +289,13 @@ class ProsperServerTest {
             assertTrue(command(out, in, "frobnicate", 1).get(0).startsWith("error: unknown command"));
             assertTrue(command(out, in, "getversion", 1).get(0).startsWith("error: usage"));
         }
+    }
+
+    private static void awaitNoConnections(ProsperServer s) throws InterruptedException {
+        for (int i = 0; i < 300 && s.metrics().connections() != 0; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, s.metrics().connections());
     }
 
     private static List<String> command(OutputStream out, BufferedReader in, String line, int lines) throws Exception {
