@@ -97,18 +97,27 @@ public final class JobAccountant {
         jobs.putIfAbsent(jobId, new Job());
     }
 
-    /** Counts a share; returns false (and ignores it) when the job is not open. */
+    /** Counts a share now; returns false (and ignores it) when the job is not open. */
     public boolean add(long jobId, String user, String miner, long target) {
+        return add(jobId, user, miner, target, clock.instant());
+    }
+
+    /** Counts a share accepted at {@code now} (replayed from the store after a restart). */
+    public boolean add(long jobId, String user, String miner, long target, Instant now) {
         Job job = jobs.get(jobId);
         if (job == null) {
             return false;
         }
         double d = ShareDifficulty.difficulty(target);
-        Instant now = clock.instant();
         job.users.computeIfAbsent(user, u -> new Tally()).add(d, target, now);
         job.miners.computeIfAbsent(user + "," + miner, m -> new Tally()).add(d, target, now);
         job.poolDifficulty += d;
         return true;
+    }
+
+    /** Whether {@code jobId} is open. */
+    public boolean isOpen(long jobId) {
+        return jobs.containsKey(jobId);
     }
 
     /** The pool's summed difficulty of a job. */
