@@ -20,13 +20,29 @@ final class SegwitCodec {
     private SegwitCodec() {
     }
 
-    /** The part before the last '1', lower-cased, if {@code text} could be Bech32 at all. */
+    /**
+     * The part before the last '1', lower-cased, if {@code text} could be Bech32 at all. Bech32 is never
+     * mixed-case (BIP173), while Base58 addresses nearly always are: without this test a Base58 address
+     * that happens to begin with a prefix and '1', such as bcoin regtest's {@code RB1...}, would be
+     * taken for a segwit address and refused.
+     */
     static Optional<String> humanReadablePart(String text) {
         int separator = text.lastIndexOf('1');
-        if (separator < 1 || text.length() > MAX_LENGTH) {
+        if (separator < 1 || text.length() > MAX_LENGTH || isMixedCase(text)) {
             return Optional.empty();
         }
         return Optional.of(Addresses.lower(text.substring(0, separator)));
+    }
+
+    private static boolean isMixedCase(String text) {
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        return lower && upper;
     }
 
     static boolean isChecksumValid(String text) {

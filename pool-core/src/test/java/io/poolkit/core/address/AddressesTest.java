@@ -34,6 +34,16 @@ class AddressesTest {
     }
 
     @Test
+    void aBase58AddressThatBeginsLikeABech32PrefixIsStillBase58() {
+        // bcoin regtest's Base58 addresses start with 'R' and its Bech32 prefix is "rb": "RB1..." is both
+        // (found when a random test address failed as "bad Bech32 character").
+        Address a = Addresses.parse("RB1ykJt678rzHGhanWywDUMt8zRGnPGHbL", Networks.BCOIN_REGTEST);
+        assertEquals(AddressKind.P2PKH, a.kind());
+        assertEquals("76a914130fb7f6eaa3f28ff55cd3d1c92c6c6459a72c5288ac", Hex.encode(a.outputScript()));
+        assertEquals(Reason.BAD_CHECKSUM, reason("RB1ykJt678rzHGhanWywDUMt8zRGnPGHbM", Networks.BCOIN_REGTEST));
+    }
+
+    @Test
     void segwitAddressesOfBip173AndBip350() {
         Address p2wpkh = Addresses.parse("BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4", Networks.BITCOIN_MAIN);
         assertEquals(AddressKind.P2WPKH, p2wpkh.kind());
