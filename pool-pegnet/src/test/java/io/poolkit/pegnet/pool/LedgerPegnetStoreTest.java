@@ -18,8 +18,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The accountant on the SQLite ledger: a restart loses nothing, and each job is credited exactly once. */
+/**
+ * The accountant on the ledger: a restart loses nothing, and each job is credited exactly once. Run on
+ * SQLite here and on a real PostgreSQL by {@link PostgresLedgerPegnetStoreTest}.
+ */
 class LedgerPegnetStoreTest {
+
+    /** A new, empty ledger database; {@code dir} is a fresh temporary folder. */
+    LedgerConfig newDatabase(Path dir) {
+        return LedgerConfig.sqlite(dir.resolve("ledger.db"));
+    }
 
     private static final BigDecimal FEE = new BigDecimal("0.05");
     private static final long REWARD = 720_00000000L;
@@ -38,7 +46,7 @@ class LedgerPegnetStoreTest {
 
     @Test
     void restartKeepsInFlightWorkAndCreditsOnce(@TempDir Path dir) {
-        LedgerConfig cfg = LedgerConfig.sqlite(dir.resolve("ledger.db"));
+        LedgerConfig cfg = newDatabase(dir);
         Accountant reference = new Accountant(AccountantStore.inMemory(), FEE, clock);
         reference.open(100);
         SHARES.forEach(reference::add);
@@ -86,7 +94,7 @@ class LedgerPegnetStoreTest {
 
     @Test
     void crashBetweenCreditingAndClosingDoesNotPayTwice(@TempDir Path dir) {
-        LedgerConfig cfg = LedgerConfig.sqlite(dir.resolve("ledger.db"));
+        LedgerConfig cfg = newDatabase(dir);
         try (LedgerStore ledger = LedgerStore.open(cfg);
                 LedgerPegnetStore store = new LedgerPegnetStore(ledger, cfg, "pool-fee")) {
             Accountant a = new Accountant(store, FEE, clock);
@@ -109,7 +117,7 @@ class LedgerPegnetStoreTest {
 
     @Test
     void submissionsAndEmaAreRecorded(@TempDir Path dir) {
-        LedgerConfig cfg = LedgerConfig.sqlite(dir.resolve("ledger.db"));
+        LedgerConfig cfg = newDatabase(dir);
         try (LedgerStore ledger = LedgerStore.open(cfg);
                 LedgerPegnetStore store = new LedgerPegnetStore(ledger, cfg, "pool-fee")) {
             SubmissionLog.Attempt a = new SubmissionLog.Attempt(5, "alice", "rig1", "ab".repeat(32), "00ff",
