@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The PayMaker over HTTP on loopback with a SQLite ledger: password, vector id, replays, restart, hostile bodies. */
+/**
+ * The PayMaker over HTTP on loopback with a SQLite ledger (and a real PostgreSQL in
+ * {@link PostgresPayMakerHttpTest}): password, vector id, replays, restart, hostile bodies.
+ */
 class PayMakerHttpTest {
 
     static final String PASSWORD = "paymaker secret for tests";
@@ -34,10 +37,17 @@ class PayMakerHttpTest {
     PaylogStore store;
     PayMaker payMaker;
     RoleServer server;
+    LedgerConfig ledger;
+
+    /** A new, empty ledger database. */
+    LedgerConfig newLedger() {
+        return LedgerConfig.sqlite(dir.resolve("ledger.db"));
+    }
 
     @BeforeEach
     void start() throws Exception {
-        store = PaylogStore.open(LedgerConfig.sqlite(dir.resolve("ledger.db")));
+        ledger = newLedger();
+        store = PaylogStore.open(ledger);
         payMaker = new PayMaker(PayBookReplayTest.settings(), PASSWORD, store, Optional.empty(), CLOCK);
         server = new RoleServer("paymaker", "127.0.0.1", 0, 64 * 1024, 8, payMaker).start();
     }
@@ -110,7 +120,7 @@ class PayMakerHttpTest {
         String before = json(Http.get(server.baseUrl() + "/whotopay", auth())).path("result").toString();
         server.close();
         store.close();
-        store = PaylogStore.open(LedgerConfig.sqlite(dir.resolve("ledger.db")));
+        store = PaylogStore.open(ledger);
         payMaker = new PayMaker(PayBookReplayTest.settings(), PASSWORD, store, Optional.empty(), CLOCK);
         server = new RoleServer("paymaker", "127.0.0.1", 0, 64 * 1024, 8, payMaker).start();
         assertEquals(before, json(Http.get(server.baseUrl() + "/whotopay", auth())).path("result").toString());
