@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code poolkit ledger}: look after the ledger store (shares, blocks, credits, balances, payouts). */
 @Command(name = "ledger",
         mixinStandardHelpOptions = true,
+        header = "Create or upgrade the ledger store (SQLite file or PostgreSQL).",
         description = "Look after the ledger store: a SQLite file by default, PostgreSQL for stores shared by several servers.",
         subcommands = {LedgerCommand.Migrate.class},
         footer = {"", "Example:",

@@ -37,6 +37,7 @@ final class LedgerViews {
     }
 
     @Command(name = "balances", mixinStandardHelpOptions = true,
+            header = "What the pool owes each address, in base units.",
             description = {"What the pool owes each address, in base units: pending (blocks not mature yet),",
                 "confirmed (payable), in flight (in a payout being sent) and paid."},
             footer = {"", "Example:", "  poolkit balances --config pool.yml",
@@ -95,6 +96,7 @@ final class LedgerViews {
     }
 
     @Command(name = "payouts", mixinStandardHelpOptions = true,
+            header = "The payouts, newest first, one row per output.",
             description = {"The payouts, newest first: one row per output (address, amount debited, fee taken,",
                 "net sent) with the payout's label, state and txid."},
             footer = {"", "Example:", "  poolkit payouts --config pool.yml --csv > payouts.csv",

@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolkit packetcrypt}: verify PacketCrypt announcements and block proofs, and the difficulty rules. */
 @Command(name = "packetcrypt",
-        header = "PacketCrypt (PKT) announcement, block-proof and difficulty verifiers.",
+        header = "PacketCrypt (PKT): verifiers, and the pool roles master, ann, blk and paymaker.",
         mixinStandardHelpOptions = true,
         description = {"PacketCrypt (PKT) verifiers, bit-exact with the reference validators: announcements,",
             "block and share proofs, and the difficulty rules."},

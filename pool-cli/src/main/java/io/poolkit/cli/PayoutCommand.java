@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code poolkit payout}: one payout run, for cron. */
 @Command(name = "payout",
         mixinStandardHelpOptions = true,
+        header = "One payout run, fit for cron: credit, confirm mature blocks, pay with sendmany.",
         description = {"One payout run, fit for cron: reconcile unfinished payouts with the wallet, credit new blocks",
             "(payout.scheme PROP, PPLNS or SOLO; with PPS, every unpaid share accepted up to payout.ppsLagSeconds ago, each",
             "worth payout.ppsBlockReward x share difficulty / network difficulty less the fee, while the block",

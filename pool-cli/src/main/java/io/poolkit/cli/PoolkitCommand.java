@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'poolkit help COMMAND' or 'poolkit COMMAND --help' for a command's options and examples.",
-            "Exit status: 0 success, 1 a negative answer (invalid address, share not meeting its target), 2 bad input."})
+            "Exit status: 0 success, 1 a negative answer (invalid address, share not meeting its target), 2 bad input,",
+            "3 a failure that is not the input's fault (node or database unreachable, I/O)."})
 public final class PoolkitCommand implements Runnable {
 
     @CommandLine.Spec

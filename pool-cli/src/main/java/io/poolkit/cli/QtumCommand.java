@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code poolkit qtum}: Qtum super-staker pool tools (PPMU shares, PPM files, addresses). */
 @Command(name = "qtum",
-        header = "Qtum super-staker pool: PPMU reward split, payout plan, PPM import, addresses.",
+        header = "Qtum super-staker pool: the PPMU watch service, daily payouts, PPM files, addresses.",
         mixinStandardHelpOptions = true,
         description = {"Tools for a Qtum super-staker pool that shares block rewards by mature UTXO weight (PPMU),",
             "compatible with the files of Jackson Belove's PoolPayoutManager (PPM). Amounts are satoshis."},
