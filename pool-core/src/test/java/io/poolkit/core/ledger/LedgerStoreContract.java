@@ -1,5 +1,6 @@
 package io.poolkit.core.ledger;
 
+import io.poolkit.core.testing.SteppableClock;
 import static io.poolkit.core.ledger.Fixtures.ALICE;
 import static io.poolkit.core.ledger.Fixtures.BOB;
 import static io.poolkit.core.ledger.Fixtures.CAROL;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class LedgerStoreContract {
 
-    protected final TestClock clock = new TestClock(T0.plusSeconds(3600));
+    protected final SteppableClock clock = new SteppableClock(T0.plusSeconds(3600));
     protected LedgerConfig config;
     protected LedgerStore store;
 

@@ -1,5 +1,6 @@
 package io.poolkit.core.ledger;
 
+import io.poolkit.core.testing.SteppableClock;
 import static io.poolkit.core.ledger.Fixtures.ALICE;
 import static io.poolkit.core.ledger.Fixtures.T0;
 import static io.poolkit.core.ledger.Fixtures.block;
@@ -203,7 +204,7 @@ class ShareRecorderTest {
 
     @Test
     void aStoreThatKeepsFailingPastTheCloseTimeoutLeavesTheSharesWithTheCaller() {
-        TestClock clock = new TestClock(T0);
+        SteppableClock clock = new SteppableClock(T0);
         ShareSink broken = (shares, blocks) -> {
             clock.advance(Duration.ofSeconds(10));
             throw new LedgerException("connection refused");

@@ -1,5 +1,6 @@
 package io.poolkit.core.payout;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class BcoinEncryptedWalletTest {
             bcoin.walletRpc().call("encryptwallet", List.of("correct horse"));
             store.credits().credit(CHAIN, "test:1", "TEST", List.of(new CreditLine(miner, CreditKind.ADJUSTMENT, 123_456_789L)));
             PayoutPlanner planner = new PayoutPlanner(1_000_000, FeePolicy.poolPays(), 500);
-            MovableClock clock = new MovableClock(Instant.now());
+            SteppableClock clock = new SteppableClock(Instant.now());
 
             RpcPayoutWallet wrong = new RpcPayoutWallet(bcoin.walletRpc(), "default", 1, Optional.of("wrong"),
                     Duration.ofSeconds(10), 100_000);

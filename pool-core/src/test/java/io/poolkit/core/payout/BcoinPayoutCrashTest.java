@@ -1,5 +1,6 @@
 package io.poolkit.core.payout;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +67,7 @@ class BcoinPayoutCrashTest {
     }
 
     /** A ledger with three confirmed balances (two over the minimum, one under) for fresh wallet addresses. */
-    record Setup(LedgerStore store, MovableClock clock, String a, String b, String small) {
+    record Setup(LedgerStore store, SteppableClock clock, String a, String b, String small) {
         Map<String, Long> owed() {
             return Map.of(a, 100_000_000L, b, 250_000_001L);
         }
@@ -74,7 +75,7 @@ class BcoinPayoutCrashTest {
 
     static Setup setup(Path dir) {
         awaitWalletSynced();
-        MovableClock clock = new MovableClock(Instant.now());
+        SteppableClock clock = new SteppableClock(Instant.now());
         LedgerStore store = LedgerStore.open(LedgerConfig.sqlite(dir.resolve("ledger.db")).withClock(clock));
         String a = bcoin.getNewAddress();
         String b = bcoin.getNewAddress();

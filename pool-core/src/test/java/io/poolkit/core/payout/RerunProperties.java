@@ -1,5 +1,6 @@
 package io.poolkit.core.payout;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -84,7 +84,7 @@ class RerunProperties {
             @ForAll @LongRange(min = 2, max = 10_000_000_000L) long minimum, @ForAll @IntRange(min = 1, max = 9) int batchSize,
             @ForAll boolean feePerOutput, @ForAll boolean minedBetweenRuns) {
         Path dir = tempDir();
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-21T00:00:00Z"));
+        SteppableClock clock = new SteppableClock(Instant.parse("2026-11-21T00:00:00Z"));
         MemoryWallet wallet = new MemoryWallet(clock);
         FeePolicy fee = feePerOutput ? FeePolicy.perOutput(1) : FeePolicy.poolPays();
         try (LedgerStore store = LedgerStore.open(LedgerConfig.sqlite(dir.resolve("ledger.db")).withClock(clock))) {

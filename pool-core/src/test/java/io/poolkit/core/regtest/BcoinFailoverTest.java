@@ -1,5 +1,6 @@
 package io.poolkit.core.regtest;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,11 +15,8 @@ import io.poolkit.core.rpc.NodeSet;
 import io.poolkit.core.rpc.NodeStatus;
 import io.poolkit.core.rpc.RetryPolicy;
 import io.poolkit.core.rpc.RpcNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,32 +37,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BcoinFailoverTest {
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static BcoinRegtestNode primary;
     private static BcoinRegtestNode secondary;
-    private final MutableClock clock = new MutableClock();
+    private final SteppableClock clock = new SteppableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     private NodeSet nodes;
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package io.poolkit.core.rpc;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,33 +55,11 @@ class NodeSetTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final FakeNode primary = new FakeNode("primary", 1);
     private final FakeNode backup = new FakeNode("backup", 2);
     private final FakeNode spare = new FakeNode("spare", 3);
-    private final MutableClock clock = new MutableClock();
+    private final SteppableClock clock = new SteppableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     private final NodeSet set = new NodeSet(List.of(
             new RpcNode("spare", "http://127.0.0.1:3/", 1, spare),
             new RpcNode("primary", "http://127.0.0.1:1/", 10, primary),

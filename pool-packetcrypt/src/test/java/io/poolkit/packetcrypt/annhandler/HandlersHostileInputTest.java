@@ -1,5 +1,6 @@
 package io.poolkit.packetcrypt.annhandler;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import io.poolkit.core.bytes.LittleEndian;
 import io.poolkit.core.rpc.JsonRpcClient;
 import io.poolkit.core.rpc.RpcEndpoint;
 import io.poolkit.packetcrypt.Vectors;
-import io.poolkit.packetcrypt.ann.Announcement;
 import io.poolkit.packetcrypt.blkhandler.BlkHandler;
 import io.poolkit.packetcrypt.http.Http;
 import io.poolkit.packetcrypt.http.Jsons;
@@ -19,7 +19,6 @@ import io.poolkit.packetcrypt.master.Master;
 import io.poolkit.packetcrypt.master.MasterClient;
 import io.poolkit.packetcrypt.master.MasterSettings;
 import io.poolkit.packetcrypt.paymaker.PaylogUploader;
-import io.poolkit.packetcrypt.sim.MutableClock;
 import io.poolkit.packetcrypt.sim.PktdSimulator;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ class HandlersHostileInputTest {
             master.poll();
         }
         masterServer = new RoleServer("master", "127.0.0.1", 0, 0, 8, master).start();
-        MutableClock clock = new MutableClock(1_700_000_000_000L);
+        SteppableClock clock = new SteppableClock(java.time.Instant.ofEpochMilli(1_700_000_000_000L));
         // Nobody listens at this PayMaker URL: events stay pending, which the tests read.
         annLog = new PaylogUploader("http://127.0.0.1:9", "pw");
         blkLog = new PaylogUploader("http://127.0.0.1:9", "pw");

@@ -1,10 +1,10 @@
 package io.poolkit.packetcrypt.e2e;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.poolkit.core.bytes.Hex;
 import io.poolkit.core.bytes.LittleEndian;
 import io.poolkit.core.ledger.LedgerConfig;
 import io.poolkit.core.rpc.JsonRpcClient;
@@ -26,7 +26,6 @@ import io.poolkit.packetcrypt.paymaker.PayMaker;
 import io.poolkit.packetcrypt.paymaker.PayMakerSettings;
 import io.poolkit.packetcrypt.paymaker.PaylogStore;
 import io.poolkit.packetcrypt.paymaker.PaylogUploader;
-import io.poolkit.packetcrypt.sim.MutableClock;
 import io.poolkit.packetcrypt.sim.PktdSimulator;
 import io.poolkit.packetcrypt.pool.PoolWorkMath;
 import java.io.ByteArrayOutputStream;
@@ -79,7 +78,7 @@ class PoolEndToEndTest {
 
     @Test
     void minersWorkFlowsToThePayMakersSplit() throws Exception {
-        MutableClock clock = new MutableClock(T0);
+        SteppableClock clock = new SteppableClock(java.time.Instant.ofEpochMilli(T0));
         PktdSimulator node = new PktdSimulator();
         closeables.add(node);
         JsonRpcClient rpc = JsonRpcClient.create(RpcEndpoint.parse("sim", node.url()));
@@ -130,7 +129,7 @@ class PoolEndToEndTest {
         assertEquals(1, blkUp.flush());
 
         // The miner reads the pool config and posts each ann to its handler.
-        clock.advance(1000);
+        clock.advance(java.time.Duration.ofMillis(1000));
         JsonNode cfg = Jsons.MAPPER.readTree(Http.get(ms.baseUrl() + "/config.json", Map.of()).body());
         assertEquals(PktdSimulator.SHARE_HEIGHT, cfg.get("currentHeight").asInt());
         // The miner fetches the work for the height being mined: the vector share was mined on it.
@@ -174,7 +173,7 @@ class PoolEndToEndTest {
         assertEquals(batches[again].size() / 1024, dup.get("dup").asLong());
 
         // The block miner posts the vector share to the handler its share id picks.
-        clock.advance(1000);
+        clock.advance(java.time.Duration.ofMillis(1000));
         JsonNode share = Vectors.pcp().get("vectors").get("share");
         byte[] body = Jsons.write(share.get("blkhandler_submit_body")).getBytes(StandardCharsets.UTF_8);
         HttpResponse<byte[]> sr = Http.post(cfg.get("submitBlockUrls").get(0).asText(), body, Map.of("x-pc-payto", BLK_MINER,
@@ -220,7 +219,7 @@ class PoolEndToEndTest {
         assertEquals(1L, payMaker.status().get("payoutFailures"));
 
         // Accepted anns are served to block miners once their file closes.
-        clock.advance(30_000);
+        clock.advance(java.time.Duration.ofMillis(30_000));
         JsonNode index = Jsons.MAPPER.readTree(Http.get(a0.baseUrl() + "/anns/index.json", Map.of()).body());
         JsonNode index1 = Jsons.MAPPER.readTree(Http.get(a1.baseUrl() + "/anns/index.json", Map.of()).body());
         int served = 0;

@@ -1,37 +1,17 @@
 package io.poolkit.pegnet.pool;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class JobAccountantTest {
 
-    /** A clock the test moves by hand. */
-    static final class StepClock extends Clock {
-        Instant now = Instant.parse("2020-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static long targetOfDifficulty(double d) {
         return ShareDifficulty.targetFromDifficulty(d, ShareDifficulty.PDIFF);
@@ -40,7 +20,7 @@ class JobAccountantTest {
     @Test
     void shareMapSumsLikeUpstream() {
         // misc_upstream_vectors.tsv share_map_sum: user1 d=10 x2, user2 d=10, user3 d=10
-        JobAccountant a = new JobAccountant(new StepClock());
+        JobAccountant a = new JobAccountant(new SteppableClock(java.time.Instant.parse("2020-01-01T00:00:00Z")));
         a.open(5);
         long t10 = targetOfDifficulty(10);
         double d10 = ShareDifficulty.difficulty(t10);
@@ -56,7 +36,7 @@ class JobAccountantTest {
 
     @Test
     void closeSplitsTheRewardByDifficulty() {
-        StepClock clock = new StepClock();
+        SteppableClock clock = new SteppableClock(java.time.Instant.parse("2020-01-01T00:00:00Z"));
         JobAccountant a = new JobAccountant(clock);
         a.open(7);
         // pool difficulty 6: u1 1, u2 2, u3 3 (payout_examples_derived.tsv case2)
@@ -64,7 +44,7 @@ class JobAccountantTest {
         for (int i = 0; i < 6; i++) {
             String u = i < 1 ? "u1" : i < 3 ? "u2" : "u3";
             a.add(7, u, "rig", t1);
-            clock.now = clock.now.plus(Duration.ofSeconds(10));
+            clock.advance(Duration.ofSeconds(10));
         }
         OwedPayouts.Result r = a.close(7, 900000000000L, new BigDecimal("0.10"));
         assertEquals(90000000000L, r.poolFee());
@@ -79,12 +59,12 @@ class JobAccountantTest {
 
     @Test
     void hashRateNeedsFiveSharesAndTime() {
-        StepClock clock = new StepClock();
+        SteppableClock clock = new SteppableClock(java.time.Instant.parse("2020-01-01T00:00:00Z"));
         JobAccountant a = new JobAccountant(clock);
         a.open(1);
         for (int i = 0; i < 4; i++) {
             a.add(1, "u", "m", ShareDifficulty.PDIFF);
-            clock.now = clock.now.plusSeconds(30);
+            clock.advance(Duration.ofSeconds(30));
         }
         assertTrue(a.user(1, "u").orElseThrow().hashRate().isEmpty());
         a.add(1, "u", "m", ShareDifficulty.PDIFF);

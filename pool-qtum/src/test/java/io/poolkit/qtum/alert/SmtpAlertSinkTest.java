@@ -1,5 +1,6 @@
 package io.poolkit.qtum.alert;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,12 +26,12 @@ class SmtpAlertSinkTest {
     void quietHourAlertIsDeliveredWithTheNextMail() throws Exception {
         SmtpAlertSink sink = new SmtpAlertSink("127.0.0.1", SMTP.getSmtp().getPort(), false, Optional.of("pool"),
                 Optional.of("app-password"), "pool@example.org", "operator@example.org");
-        AlertDispatcherTest.MovingClock clock = new AlertDispatcherTest.MovingClock(Instant.parse("2020-08-06T22:32:15Z"));
+        SteppableClock clock = new SteppableClock(Instant.parse("2020-08-06T22:32:15Z"));
         AlertDispatcher d = new AlertDispatcher(sink, clock, 8, Timing.DEFAULT_DO_NOT_DISTURB);
         assertEquals(AlertDispatcher.Outcome.QUEUED,
                 d.dispatch(new Alert(Alert.Kind.POOL_BLOCK, ".REWARD", ".LD18 blk 650817 stk 0.0")));
         assertEquals(0, SMTP.getReceivedMessages().length);
-        clock.now = Instant.parse("2020-08-07T01:00:00Z"); // local 09
+        clock.set(Instant.parse("2020-08-07T01:00:00Z")); // local 09
         assertEquals(AlertDispatcher.Outcome.SENT,
                 d.dispatch(new Alert(Alert.Kind.PAYOUT_SUMMARY, ".LD18 stk 0.0", "4paid 24.27revenue 3.31")));
         assertTrue(SMTP.waitForIncomingEmail(5_000, 1));

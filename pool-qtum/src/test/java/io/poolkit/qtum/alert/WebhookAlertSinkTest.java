@@ -1,5 +1,6 @@
 package io.poolkit.qtum.alert;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,12 +138,12 @@ class WebhookAlertSinkTest {
 
     @Test
     void quietHoursQueueForTheWebhookToo() {
-        AlertDispatcherTest.MovingClock clock = new AlertDispatcherTest.MovingClock(Instant.parse("2020-08-06T22:32:15Z"));
+        SteppableClock clock = new SteppableClock(Instant.parse("2020-08-06T22:32:15Z"));
         AlertDispatcher d = new AlertDispatcher(sink(url(), 1), clock, 8, Timing.DEFAULT_DO_NOT_DISTURB);
         d.alert(new Alert(Alert.Kind.NOT_STAKING, ".NOT STAKING", ".on LD18"));
         d.alert(new Alert(Alert.Kind.HOURLY_STATUS, ".LD18 stk 0.0", " bal 1"));
         assertEquals(0, requests.get());
-        clock.now = Instant.parse("2020-08-07T01:00:00Z"); // local 09
+        clock.set(Instant.parse("2020-08-07T01:00:00Z")); // local 09
         script.add(500);
         d.alert(new Alert(Alert.Kind.LOW_CONNECTIONS, ".LOW CONNECTIONS", ".LD18 only 3"));
         assertEquals(1, requests.get());

@@ -1,5 +1,6 @@
 package io.poolkit.qtum.watch;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,7 @@ class AlertChannelsSimulationTest {
             sim.setUtxos("qUXM5s6exwXZoUQQXSvVeyrGGhoo5ZKCE2", List.of(new long[] {20_000_000_000L, 690_000}));
             JsonRpcClient rpc = JsonRpcClient.create(RpcEndpoint.http("qtumd-sim", "127.0.0.1", sim.url().getPort(),
                     RpcCredentials.basic("qtum", "pw")));
-            StepClock clock = new StepClock(Instant.parse("2020-08-06T20:10:00Z")); // UTC+0: local 20, awake
+            SteppableClock clock = new SteppableClock(Instant.parse("2020-08-06T20:10:00Z")); // UTC+0: local 20, awake
             Alerter mail = new AlertDispatcher(new SmtpAlertSink("127.0.0.1", SMTP.getSmtp().getPort(), false,
                     Optional.of("pool"), Optional.of("app-password"), "pool@example.org", "operator@example.org"),
                     clock, 0, Timing.DEFAULT_DO_NOT_DISTURB);

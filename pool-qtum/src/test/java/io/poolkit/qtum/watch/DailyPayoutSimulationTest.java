@@ -1,5 +1,6 @@
 package io.poolkit.qtum.watch;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,7 @@ class DailyPayoutSimulationTest {
 
     @Test
     void paysOnceADayAfterMidnightWithPpmsFeeRounding() throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2020-09-19T22:00:00Z"));
+        SteppableClock clock = new SteppableClock(Instant.parse("2020-09-19T22:00:00Z"));
         List<Alert> alerts = new ArrayList<>();
         try (QtumdSimulator sim = new QtumdSimulator("qtum", "pw");
                 LedgerStore ledger = LedgerStore.open(LedgerConfig.sqlite(dir.resolve("l.db")))) {
@@ -147,7 +148,7 @@ class DailyPayoutSimulationTest {
 
     @Test
     void aRefusedPayoutIsFailedAlertedOnceAndTriedAgainLater() throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2020-09-20T00:00:01Z"));
+        SteppableClock clock = new SteppableClock(Instant.parse("2020-09-20T00:00:01Z"));
         List<Alert> alerts = new ArrayList<>();
         try (QtumdSimulator sim = new QtumdSimulator("qtum", "pw");
                 LedgerStore ledger = LedgerStore.open(LedgerConfig.sqlite(dir.resolve("l.db")))) {
@@ -190,7 +191,7 @@ class DailyPayoutSimulationTest {
 
     @Test
     void aPayoutCutOffByTheNetworkStaysInFlightUntilReconciled() throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2020-09-20T00:00:01Z"));
+        SteppableClock clock = new SteppableClock(Instant.parse("2020-09-20T00:00:01Z"));
         List<Alert> alerts = new ArrayList<>();
         try (QtumdSimulator sim = new QtumdSimulator("qtum", "pw");
                 LedgerStore ledger = LedgerStore.open(LedgerConfig.sqlite(dir.resolve("l.db")))) {

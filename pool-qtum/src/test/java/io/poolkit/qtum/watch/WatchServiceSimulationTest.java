@@ -1,5 +1,6 @@
 package io.poolkit.qtum.watch;
 
+import io.poolkit.core.testing.SteppableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class WatchServiceSimulationTest {
 
     private QtumdSimulator sim;
     private JsonRpcClient rpc;
-    private final StepClock clock = new StepClock(Instant.parse("2020-09-19T22:10:00Z"));
+    private final SteppableClock clock = new SteppableClock(Instant.parse("2020-09-19T22:10:00Z"));
     private final List<Alert> alerts = new ArrayList<>();
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.poolkit.stratum.server;
 
+import io.poolkit.core.testing.SteppableClock;
 import io.poolkit.core.address.Addresses;
 import io.poolkit.core.address.Networks;
 import io.poolkit.core.pow.Sha256dAlgorithm;
@@ -10,10 +11,8 @@ import io.poolkit.stratum.share.ShareSink;
 import io.poolkit.stratum.share.ShareValidator;
 import io.poolkit.stratum.vardiff.VardiffConfig;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +22,7 @@ final class TestPool implements AutoCloseable {
 
     static final String ADDRESS = Addresses.p2pkh(Networks.BITCOIN_REGTEST, new byte[20]).text();
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final SteppableClock clock = new SteppableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final JobBoard board = new JobBoard(8);
     final List<AcceptedShare> shares = new CopyOnWriteArrayList<>();
     final List<byte[]> blocks = new CopyOnWriteArrayList<>();
@@ -74,31 +73,4 @@ final class TestPool implements AutoCloseable {
         server.close();
     }
 
-    /** A clock tests move by hand: nothing here ever sleeps to wait for time. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }
