@@ -30,7 +30,7 @@ class PacketCryptRolesCommandTest {
                 + "annHandlers:\n  - {url: 'http://127.0.0.1:2', port: 0}\n"
                 + "blkHandlers:\n  - {url: 'http://127.0.0.1:3', port: 0}\n"
                 + "payMaker:\n  url: 'http://127.0.0.1:4'\n  port: 0\n  updateCycle: 0\n"
-                + "  defaultAddress: pDefaultAddress000000001\n"
+                + "  defaultAddress: p8f44rSwu8cRruQ5fg9bfgpHTRNxYxWpfC\n"
                 + "  ledger: '" + dir.resolve("ledger.db") + "'\n";
     }
 

@@ -25,13 +25,15 @@ public final class Networks {
     public static final Network QTUM_TESTNET = Network.of("qtum-testnet", 0x78, 0x6e, 0xef, "tq");
     public static final Network QTUM_SIGNET = Network.of("qtum-signet", 0x78, 0x6e, 0xef, "tq");
     public static final Network QTUM_REGTEST = Network.of("qtum-regtest", 0x78, 0x6e, 0xef, "qcrt");
+    /** PKT (PacketCrypt) main network: P2PKH addresses start with 'p', P2SH with 'P', segwit with "pkt1". */
+    public static final Network PKT_MAIN = Network.of("pkt-main", 0x75, 0x38, 0xe0, "pkt");
 
     private static final Map<String, Network> BY_NAME = new LinkedHashMap<>();
 
     static {
         for (Network n : List.of(BITCOIN_MAIN, BITCOIN_TEST, BITCOIN_REGTEST, BCOIN_REGTEST, LITECOIN_MAIN,
                 LITECOIN_TEST, DOGECOIN_MAIN, DASH_MAIN, VERTCOIN_MAIN, QTUM_MAIN, QTUM_TESTNET, QTUM_SIGNET,
-                QTUM_REGTEST)) {
+                QTUM_REGTEST, PKT_MAIN)) {
             BY_NAME.put(n.name(), n);
         }
     }

@@ -44,6 +44,15 @@ class AddressesTest {
     }
 
     @Test
+    void pktAddressesOfTheRealPayMakerLog() {
+        // payTo addresses from vectors/packetcrypt/paymaker/events.ndjson (PKT main: P2PKH 0x75, bech32 "pkt").
+        assertEquals(AddressKind.P2PKH, Addresses.parse("p7A4miQjxjmLPfbGyqRqyqTb5be9p527zS", Networks.PKT_MAIN).kind());
+        assertEquals(AddressKind.P2WPKH,
+                Addresses.parse("pkt1qzyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3tmmhw9", Networks.PKT_MAIN).kind());
+        assertEquals(Reason.WRONG_NETWORK, reason("p7A4miQjxjmLPfbGyqRqyqTb5be9p527zS", Networks.BITCOIN_MAIN));
+    }
+
+    @Test
     void segwitAddressesOfBip173AndBip350() {
         Address p2wpkh = Addresses.parse("BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4", Networks.BITCOIN_MAIN);
         assertEquals(AddressKind.P2WPKH, p2wpkh.kind());

@@ -238,12 +238,19 @@ public final class PayBook {
         long latest = Math.max(ms == null ? 0 : ms.share().time(), ma == null ? 0 : ma.time);
 
         double fee = settings.poolFee();
+        // The original's reply order: the fee address first, then the largest fraction first (a stable
+        // sort, so equal fractions keep the order in which they were first paid).
+        Map<String, Double> ordered = new LinkedHashMap<>();
         if (fee > 0) {
             // Everyone else keeps (1 - fee) of their fraction; the fee address gets the fee.
             payouts.replaceAll((k, v) -> v * (1 - fee));
-            payouts.put(settings.poolFeeAddress().orElseThrow(), fee);
+            ordered.put(settings.poolFeeAddress().orElseThrow(), fee);
         }
-        return new WhoToPay(payouts, warn, earliestBlock, earliestAnn, latest, payoutShares, payoutAnns, seen, fee);
+        payouts.entrySet().stream()
+                .filter(e -> !ordered.containsKey(e.getKey())) // as upstream, the fee replaces the fee address's own share
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEachOrdered(e -> ordered.put(e.getKey(), e.getValue()));
+        return new WhoToPay(ordered, warn, earliestBlock, earliestAnn, latest, payoutShares, payoutAnns, seen, fee);
     }
 
     private static void add(Map<String, Double> m, String k, double v) {

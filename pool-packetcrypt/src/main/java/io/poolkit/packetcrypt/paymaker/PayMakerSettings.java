@@ -1,5 +1,8 @@
 package io.poolkit.packetcrypt.paymaker;
 
+import io.poolkit.core.address.AddressException;
+import io.poolkit.core.address.Addresses;
+import io.poolkit.core.address.Networks;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,11 @@ public record PayMakerSettings(double blockPayoutFraction, double pplnsBlkConsta
         if (defaultAddress == null || defaultAddress.isBlank() || errorAddress == null || errorAddress.isBlank()) {
             throw new IllegalArgumentException("defaultAddress and errorAddress are required");
         }
+        // The node.js PayMaker silently drops the fee for an invalid fee address, and pktd refuses a payout
+        // split naming an invalid address: refuse the settings instead, naming the address and why.
+        checkAddress("poolFeeAddress", poolFeeAddress.orElse(null));
+        checkAddress("defaultAddress", defaultAddress);
+        checkAddress("errorAddress", errorAddress);
         if (historyDepthSeconds <= 0 || annSlotMillis <= 0 || slotsToKeepEvents <= 0) {
             throw new IllegalArgumentException("historyDepth, annCompressor.timespanMs and slotsToKeepEvents must be > 0");
         }
@@ -50,5 +58,16 @@ public record PayMakerSettings(double blockPayoutFraction, double pplnsBlkConsta
     public static PayMakerSettings defaults(String defaultAddress, double poolFee, Optional<String> poolFeeAddress) {
         return new PayMakerSettings(0.5, 2, 0.125, poolFee, poolFeeAddress, defaultAddress, defaultAddress,
                 48 * 3600, 60_000, 10);
+    }
+
+    private static void checkAddress(String option, String address) {
+        if (address == null) {
+            return;
+        }
+        try {
+            Addresses.parse(address, Networks.PKT_MAIN);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(option + " " + address + " is not a PKT address: " + e.getMessage(), e);
+        }
     }
 }

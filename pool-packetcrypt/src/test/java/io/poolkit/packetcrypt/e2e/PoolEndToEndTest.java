@@ -55,8 +55,8 @@ class PoolEndToEndTest {
     static final String PASSWORD = "e2e paymaker password";
     static final String ANN_MINER = "pAnnMinerAddress0000000001";
     static final String BLK_MINER = "pBlkMinerAddress0000000001";
-    static final String DEFAULT = "pDefaultAddress00000000001";
-    static final String FEE = "pPoolFeeAddress00000000001";
+    static final String DEFAULT = "p8f44rSwu8cRruQ5fg9bfgpHTRNxYxWpfC";
+    static final String FEE = "pkt1qzyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3tmmhw9";
     static final long T0 = 1_700_000_000_000L;
 
     @TempDir

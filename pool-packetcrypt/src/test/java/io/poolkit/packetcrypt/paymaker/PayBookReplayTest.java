@@ -11,21 +11,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays ../shared/vectors/packetcrypt/paymaker/events.ndjson into the PayBook. The expected
- * fractions were computed outside this code (a few lines of Python doubles following the node.js
- * PayMaker's formulas event by event: 4096 x difficulty of the previous block, workMultiple(target),
+ * Replays ../shared/vectors/packetcrypt/paymaker/events.ndjson into the PayBook. The recorded
+ * whotopay reply of the real PayMaker is not in this copy of the vectors, so the expected replies
+ * were taken from a run of the real js/PayMaker.js (PacketCrypt commit 187d7e76, node, outside this
+ * repository) on the same log with these settings: {@code result} and {@code warn} (the
+ * deterministic parts), values, texts and key order, equal to the last bit. The same numbers also
+ * follow by hand from the formulas: 4096 x difficulty of the previous block, workMultiple(target),
  * one-minute slots with the first at the start of its minute, the zero-credit slot stop, PPLNS
- * constants 2 and 0.125, blockPayoutFraction 0.5, pool fee 0.2). The recorded whotopay reply of the
- * real PayMaker is not in this copy of the vectors; the deterministic parts (result, warn) are what
- * these numbers pin down.
+ * constants 2 and 0.125, blockPayoutFraction 0.5, pool fee 0.2.
  */
 class PayBookReplayTest {
 
     static final String P7A = "p7A4miQjxjmLPfbGyqRqyqTb5be9p527zS";
     static final String PDS = "pDSxcZunaUSUSxHrL6r8zpGJvoEropJ3Es";
     static final String PMU = "pMUbxVVJyHQ5sAKVvkwBDswS5ED8w9s3Lp";
-    static final String DEFAULT = "pkt1qdefaultaddressforleftovers";
-    static final String FEE = "pkt1qpoolfeeaddress0000000000";
+    static final String DEFAULT = "p8f44rSwu8cRruQ5fg9bfgpHTRNxYxWpfC";
+    static final String FEE = "pkt1qzyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3tmmhw9";
 
     static PayMakerSettings settings() {
         return PayMakerSettings.defaults(DEFAULT, 0.2, Optional.of(FEE));
@@ -49,13 +50,14 @@ class PayBookReplayTest {
         book.apply(Vectors.paymakerEvents());
         WhoToPay w = book.whoToPay(Long.MAX_VALUE);
         Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put(PMU, 0.08544925367462985);
-        expected.put(PDS, 0.10986329289154328);
-        expected.put(P7A, 0.17089846078308657);
-        expected.put(DEFAULT, 0.43378899265074033);
         expected.put(FEE, 0.2);
+        expected.put(DEFAULT, 0.43378899265074033);
+        expected.put(P7A, 0.17089846078308657);
+        expected.put(PDS, 0.10986329289154328);
+        expected.put(PMU, 0.08544925367462985);
         assertEquals(expected, w.result());
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(w.result().keySet()), "order first paid");
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(w.result().keySet()),
+                "the real PayMaker's order: the fee address, then the largest fraction first");
         assertEquals(List.of(
                 "Ran out of block shares to pay paying [40.844717831342535%] to defaultAddress",
                 "Ran out of ann shares to pay paying [13.37890625%] to defaultAddress"), w.warn());
@@ -75,14 +77,27 @@ class PayBookReplayTest {
         book.apply(Vectors.paymakerEvents());
         WhoToPay w = book.whoToPay(1617235250000L);
         Map<String, Double> expected = new LinkedHashMap<>();
+        expected.put(FEE, 0.2);
+        expected.put(DEFAULT, 0.6046874534338269);
         expected.put(P7A, 0.17089846078308657);
         expected.put(PMU, 0.02441408578308657);
-        expected.put(DEFAULT, 0.6046874534338269);
-        expected.put(FEE, 0.2);
         assertEquals(expected, w.result());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(w.result().keySet()));
         assertEquals(List.of(
                 "Ran out of block shares to pay paying [43.89647855422836%] to defaultAddress",
                 "Ran out of ann shares to pay paying [31.689453125%] to defaultAddress"), w.warn());
+    }
+
+    @Test
+    void anAddressThatIsNotPktIsRefusedWithItsName() {
+        // The original drops the fee with a warning for such a fee address; we refuse the settings.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PayMakerSettings.defaults(DEFAULT, 0.2, Optional.of("pkt1qpoolfeeaddress0000000000")));
+        assertTrue(e.getMessage().startsWith("poolFeeAddress pkt1qpoolfeeaddress0000000000 is not a PKT address"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PayMakerSettings.defaults("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", 0, Optional.empty()),
+                "a bitcoin address is not a PKT address");
     }
 
     @Test
