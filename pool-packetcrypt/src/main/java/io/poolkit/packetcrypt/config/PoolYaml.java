@@ -46,6 +46,11 @@ public final class PoolYaml {
         public int port;
         /** Most requests in progress at once (the original's maxConnections). */
         public int maxConnections = 50;
+        /**
+         * Handlers only: the folder where pay-log events wait until the PayMaker has them (they survive a
+         * crash). Default: {@code paylog-ann<N>} or {@code paylog-blk<N>} in the working directory.
+         */
+        public String paylogDir;
     }
 
     /** The Master. */

@@ -94,6 +94,10 @@ public final class PoolRoles {
         return new RunningRole("master", server, jobs, List.of(), List.of(), master::status);
     }
 
+    private static Path paylogDir(PoolYaml.Listen handler, String fallback) {
+        return Path.of(handler.paylogDir == null || handler.paylogDir.isBlank() ? fallback : handler.paylogDir);
+    }
+
     /** Starts AnnHandler number {@code index}. */
     public RunningRole annHandler(int index) throws IOException {
         if (index < 0 || index >= config.annHandlers.size()) {
@@ -101,7 +105,8 @@ public final class PoolRoles {
                     + "handler " + index);
         }
         PoolYaml.AnnHandler a = config.annHandlers.get(index);
-        PaylogUploader up = new PaylogUploader(config.payMaker.url, config.paymakerPassword(env));
+        PaylogUploader up = new PaylogUploader(config.payMaker.url, config.paymakerPassword(env),
+                paylogDir(a, "paylog-ann" + index));
         AnnHandler h = new AnnHandler(new AnnHandlerSettings(index, config.annHandlers.size(), a.skipCheckChance,
                 a.annsPerFile, a.filesToKeep, a.fileMillis, 6), new MasterClient(config.master.url, clock), up, clock,
                 new SplittableRandom(new SecureRandom().nextLong()));
@@ -109,7 +114,7 @@ public final class PoolRoles {
         ScheduledExecutorService jobs = jobs("ann" + index);
         long every = config.payMaker.uploadSeconds;
         jobs.scheduleWithFixedDelay(up::flush, every, every, TimeUnit.SECONDS);
-        return new RunningRole("ann" + index, server, jobs, List.of(up::flush), List.of(),
+        return new RunningRole("ann" + index, server, jobs, List.of(up::flush), List.of(up),
                 () -> Map.of("handler", index, "counters", h.counters(), "paylog", up.counters()));
     }
 
@@ -120,7 +125,8 @@ public final class PoolRoles {
                     + "handler " + index);
         }
         PoolYaml.Listen b = config.blkHandlers.get(index);
-        PaylogUploader up = new PaylogUploader(config.payMaker.url, config.paymakerPassword(env));
+        PaylogUploader up = new PaylogUploader(config.payMaker.url, config.paymakerPassword(env),
+                paylogDir(b, "paylog-blk" + index));
         BlkHandler h = new BlkHandler(new MasterClient(config.master.url, clock), node(), up, config.privateSeed(env),
                 clock);
         RoleServer server = server("blk" + index, b, MAX_SHARE_BODY, h);
@@ -134,7 +140,7 @@ public final class PoolRoles {
         }, 1, 1, TimeUnit.SECONDS);
         long every = config.payMaker.uploadSeconds;
         jobs.scheduleWithFixedDelay(up::flush, every, every, TimeUnit.SECONDS);
-        return new RunningRole("blk" + index, server, jobs, List.of(up::flush), List.of(),
+        return new RunningRole("blk" + index, server, jobs, List.of(up::flush), List.of(up),
                 () -> Map.of("handler", index, "counters", h.counters(), "paylog", up.counters()));
     }
 

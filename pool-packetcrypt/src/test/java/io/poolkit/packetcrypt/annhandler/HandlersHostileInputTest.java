@@ -45,6 +45,8 @@ class HandlersHostileInputTest {
     static RoleServer blkServer;
     static AnnHandler ann;
     static BlkHandler blk;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path spool;
     static PaylogUploader annLog;
     static PaylogUploader blkLog;
     static final List<byte[]> ANNS = new ArrayList<>();
@@ -63,8 +65,8 @@ class HandlersHostileInputTest {
         masterServer = new RoleServer("master", "127.0.0.1", 0, 0, 8, master).start();
         SteppableClock clock = new SteppableClock(java.time.Instant.ofEpochMilli(1_700_000_000_000L));
         // Nobody listens at this PayMaker URL: events stay pending, which the tests read.
-        annLog = new PaylogUploader("http://127.0.0.1:9", "pw");
-        blkLog = new PaylogUploader("http://127.0.0.1:9", "pw");
+        annLog = new PaylogUploader("http://127.0.0.1:9", "pw", spool.resolve("ann"));
+        blkLog = new PaylogUploader("http://127.0.0.1:9", "pw", spool.resolve("blk"));
         ann = new AnnHandler(new AnnHandlerSettings(0, 1, 0.0, 1024, 8, 30_000, 6),
                 new MasterClient(masterServer.baseUrl(), clock), annLog, clock, new SplittableRandom(7));
         annServer = new RoleServer("ann", "127.0.0.1", 0, 4 * 1024, 8, ann).start();

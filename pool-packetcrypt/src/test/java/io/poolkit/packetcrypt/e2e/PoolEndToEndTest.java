@@ -105,14 +105,14 @@ class PoolEndToEndTest {
         List<PaylogUploader> uploaders = new ArrayList<>();
         List<AnnHandler> annHandlers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            PaylogUploader up = new PaylogUploader(ps.baseUrl(), PASSWORD);
+            PaylogUploader up = new PaylogUploader(ps.baseUrl(), PASSWORD, dir.resolve("paylog-ann" + i));
             uploaders.add(up);
             AnnHandler h = new AnnHandler(new AnnHandlerSettings(i, 2, 0.0, 1024, 64, 30_000, 6),
                     new MasterClient(ms.baseUrl(), clock), up, clock, new SplittableRandom(1));
             annHandlers.add(h);
             (i == 0 ? a0h : a1h).set(h);
         }
-        PaylogUploader blkUp = new PaylogUploader(ps.baseUrl(), PASSWORD);
+        PaylogUploader blkUp = new PaylogUploader(ps.baseUrl(), PASSWORD, dir.resolve("paylog-blk"));
         uploaders.add(blkUp);
         BlkHandler blk = new BlkHandler(new MasterClient(ms.baseUrl(), clock), rpc, blkUp, Optional.of(SEED), clock);
         bh.set(blk);
