@@ -67,6 +67,22 @@ public final class DailyLog {
                 List.of(RowCode.END_OF_DAY.code(), " blocks", Integer.toString(blocks)));
     }
 
+    /**
+     * How many blocks the log of {@code day} already holds (its 100 rows), so that a service restarted
+     * during the day still writes the whole day's count in the 200 row (PPM counts only since its start).
+     */
+    public int blockRows(java.time.LocalDate day) {
+        Path file = dir.resolve(LogNames.fileName(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        if (!java.nio.file.Files.exists(file)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            return (int) lines.filter(l -> l.startsWith(RowCode.BLOCK.code() + ",")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A processed block. */
     public void block(BlockRow row) {
         append(row.fields(blockTimeZone));

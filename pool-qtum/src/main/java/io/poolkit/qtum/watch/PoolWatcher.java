@@ -101,6 +101,7 @@ public final class PoolWatcher {
                 : new PoolShareFile(config.startHeight(), 0, 0, Map.of());
         this.lastHash = readLastHash();
         this.logDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        this.blocksToday = log.map(l -> l.blockRows(logDay)).orElse(0);
         log.ifPresent(DailyLog::start);
     }
 
