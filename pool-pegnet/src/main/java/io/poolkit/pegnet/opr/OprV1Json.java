@@ -43,7 +43,7 @@ public final class OprV1Json {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             throw new IllegalArgumentException("JSON has no " + x);
         }
-        BigDecimal d = OprPrices.shortest(x);
+        BigDecimal d = OprPrices.shortestDecimal(x);
         double abs = Math.abs(x);
         if (abs == 0 || (abs >= 1e-6 && abs < 1e21)) {
             return d.toPlainString();

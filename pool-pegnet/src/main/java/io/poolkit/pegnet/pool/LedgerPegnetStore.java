@@ -1,5 +1,6 @@
 package io.poolkit.pegnet.pool;
 
+import io.poolkit.pegnet.opr.OprPrices;
 import io.poolkit.core.ledger.CreditKind;
 import io.poolkit.core.ledger.CreditLine;
 import io.poolkit.core.ledger.LedgerConfig;
@@ -164,7 +165,7 @@ public final class LedgerPegnetStore implements AccountantStore, SubmissionLog, 
                     ps.setString(4, owed.feeRate().toPlainString());
                     ps.setLong(5, owed.poolFee());
                     ps.setLong(6, owed.dust());
-                    ps.setString(7, OwedPayouts.shortestDecimal(owed.poolDifficulty()).toPlainString());
+                    ps.setString(7, OprPrices.shortestDecimal(owed.poolDifficulty()).toPlainString());
                     ps.setLong(8, at.toEpochMilli());
                     ps.setLong(9, jobId);
                     if (ps.executeUpdate() != 1) {
@@ -177,7 +178,7 @@ public final class LedgerPegnetStore implements AccountantStore, SubmissionLog, 
                     for (OwedPayouts.UserPayout u : owed.users()) {
                         ps.setLong(1, jobId);
                         ps.setString(2, u.user());
-                        ps.setString(3, OwedPayouts.shortestDecimal(u.difficulty()).toPlainString());
+                        ps.setString(3, OprPrices.shortestDecimal(u.difficulty()).toPlainString());
                         ps.setString(4, u.proportion().toPlainString());
                         ps.setLong(5, u.payout());
                         ps.executeUpdate();

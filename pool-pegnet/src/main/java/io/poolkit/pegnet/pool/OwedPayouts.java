@@ -1,7 +1,7 @@
 package io.poolkit.pegnet.pool;
 
+import io.poolkit.pegnet.opr.OprPrices;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,33 +68,15 @@ public final class OwedPayouts {
         long remaining = reward - fee;
         List<UserPayout> users = new ArrayList<>();
         long paid = 0;
-        BigDecimal pool = shortestDecimal(poolDifficulty);
+        BigDecimal pool = OprPrices.shortestDecimal(poolDifficulty);
         for (Map.Entry<String, Double> u : new LinkedHashMap<>(userDifficulty).entrySet()) {
             BigDecimal prop = pool.signum() == 0 ? BigDecimal.ZERO.setScale(8)
-                    : shortestDecimal(u.getValue()).divide(pool, 16, RoundingMode.HALF_UP)
+                    : OprPrices.shortestDecimal(u.getValue()).divide(pool, 16, RoundingMode.HALF_UP)
                             .setScale(8, RoundingMode.DOWN);
             long payout = new BigDecimal(remaining).multiply(prop).setScale(0, RoundingMode.DOWN).longValueExact();
             paid += payout;
             users.add(new UserPayout(u.getKey(), u.getValue(), prop, payout));
         }
         return new Result(reward, feeRate, fee, remaining, poolDifficulty, users, remaining - paid);
-    }
-
-    /** The shortest decimal that reads back as {@code x} (the closest one when several have that length). */
-    public static BigDecimal shortestDecimal(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            throw new IllegalArgumentException("not a finite number: " + x);
-        }
-        if (x == 0) {
-            return BigDecimal.ZERO;
-        }
-        BigDecimal exact = new BigDecimal(x);
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (r.doubleValue() == x) {
-                return r.stripTrailingZeros();
-            }
-        }
-        return exact;
     }
 }

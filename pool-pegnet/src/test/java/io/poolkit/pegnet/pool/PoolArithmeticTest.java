@@ -1,5 +1,6 @@
 package io.poolkit.pegnet.pool;
 
+import io.poolkit.pegnet.opr.OprPrices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,7 +130,7 @@ class PoolArithmeticTest {
         assertThrows(IllegalArgumentException.class, () -> OwedPayouts.parseFeeRate(""));
         assertThrows(IllegalArgumentException.class, () -> OwedPayouts.parseFeeRate("1.5"));
         assertEquals(0, OwedPayouts.compute(1000, OwedPayouts.NO_FEE, Map.of("a", 1.0), 1.0).poolFee());
-        assertEquals(new BigDecimal("0.1"), OwedPayouts.shortestDecimal(0.1));
-        assertEquals(new BigDecimal("93.44120129201512"), OwedPayouts.shortestDecimal(93.44120129201512));
+        assertEquals(new BigDecimal("0.1"), OprPrices.shortestDecimal(0.1));
+        assertEquals(new BigDecimal("93.44120129201512"), OprPrices.shortestDecimal(93.44120129201512));
     }
 }
