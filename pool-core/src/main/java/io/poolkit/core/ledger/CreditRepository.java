@@ -164,8 +164,7 @@ public final class CreditRepository {
     private static List<StoredShare> unpaidPpsShares(Connection c, String chain, Instant upToInclusive, int max)
             throws SQLException {
         List<StoredShare> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.server_id, s.address, s.worker, s.difficulty,"
-                + " s.network_difficulty, s.job_id, s.height, s.accepted_at FROM shares s WHERE s.accepted_at <= ?"
+        try (PreparedStatement ps = c.prepareStatement(ShareRepository.COLUMNS + " s WHERE s.accepted_at <= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM pps_credited_shares m WHERE m.chain = ? AND m.share_id = s.id)"
                 + " ORDER BY s.id")) {
             ps.setLong(1, Jdbc.millis(upToInclusive));

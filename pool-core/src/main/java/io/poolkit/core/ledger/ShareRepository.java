@@ -33,7 +33,8 @@ public final class ShareRepository {
             + " network_difficulty, job_id, height, accepted_at) VALUES ";
     private static final String FULL_INSERT = buildInsert(ROWS_PER_STATEMENT);
 
-    private static final String COLUMNS = "SELECT id, server_id, address, worker, difficulty, network_difficulty,"
+    /** The select list every share query reads, ending in {@code FROM shares}; {@link #map} reads its rows. */
+    static final String COLUMNS = "SELECT id, server_id, address, worker, difficulty, network_difficulty,"
             + " job_id, height, accepted_at FROM shares";
 
     private final Jdbc jdbc;

@@ -94,8 +94,10 @@ public final class PoolRoles {
         return new RunningRole("master", server, jobs, List.of(), List.of(), master::status);
     }
 
-    private static Path paylogDir(PoolYaml.Listen handler, String fallback) {
-        return Path.of(handler.paylogDir == null || handler.paylogDir.isBlank() ? fallback : handler.paylogDir);
+    /** A handler's pay-log uploader, spooling in its paylogDir or in {@code fallback}. */
+    private PaylogUploader paylog(PoolYaml.Listen handler, String fallback) {
+        Path dir = Path.of(handler.paylogDir == null || handler.paylogDir.isBlank() ? fallback : handler.paylogDir);
+        return new PaylogUploader(config.payMaker.url, config.paymakerPassword(env), dir);
     }
 
     /** Starts AnnHandler number {@code index}. */
@@ -105,8 +107,7 @@ public final class PoolRoles {
                     + "handler " + index);
         }
         PoolYaml.AnnHandler a = config.annHandlers.get(index);
-        PaylogUploader up = new PaylogUploader(config.payMaker.url, config.paymakerPassword(env),
-                paylogDir(a, "paylog-ann" + index));
+        PaylogUploader up = paylog(a, "paylog-ann" + index);
         AnnHandler h = new AnnHandler(new AnnHandlerSettings(index, config.annHandlers.size(), a.skipCheckChance,
                 a.annsPerFile, a.filesToKeep, a.fileMillis, 6), new MasterClient(config.master.url, clock), up, clock,
                 new SplittableRandom(new SecureRandom().nextLong()));
@@ -125,8 +126,7 @@ public final class PoolRoles {
                     + "handler " + index);
         }
         PoolYaml.Listen b = config.blkHandlers.get(index);
-        PaylogUploader up = new PaylogUploader(config.payMaker.url, config.paymakerPassword(env),
-                paylogDir(b, "paylog-blk" + index));
+        PaylogUploader up = paylog(b, "paylog-blk" + index);
         BlkHandler h = new BlkHandler(new MasterClient(config.master.url, clock), node(), up, config.privateSeed(env),
                 clock);
         RoleServer server = server("blk" + index, b, MAX_SHARE_BODY, h);
